@@ -29,12 +29,18 @@ public static class Tool
         ["shellcheck"] = "shellcheck",
         ["truncate"] = "coreutils",
         ["dd"] = "coreutils",
+        ["sfdisk"] = "fdisk",
+        ["sh"] = "dash",
+        ["mount"] = "mount",
+        ["umount"] = "mount",
+        ["grub-mkimage"] = "grub-common",
+        ["grub-bios-setup"] = "grub-pc-bin",
     };
 
     /// <summary>Full path of a tool, or an exception naming the Debian package that provides it.</summary>
     public static string Require(string name)
     {
-        foreach (var dir in new[] { "/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin" })
+        foreach (var dir in new[] { "/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin", "/usr/lib/grub/i386-pc" })
         {
             var candidate = Path.Combine(dir, name);
             if (File.Exists(candidate))

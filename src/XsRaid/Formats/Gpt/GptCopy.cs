@@ -6,9 +6,12 @@ namespace XsRaid.Formats.Gpt;
 /// <summary>
 /// One copy of the GPT (the primary or the backup): its header, or why it is unusable, and its entry array, or
 /// why that is unusable. <see cref="Entries"/> is kept when the array was read even if its CRC32 is wrong.
+/// <see cref="DeviceTooSmall"/>: the entry array is off the device and the header describes a larger device
+/// (a truncated image rather than a corrupt header).
 /// </summary>
 internal sealed record GptCopy(
-    string Role, long Lba, GptHeader? Header, FormatError? HeaderError, byte[]? Entries, string? EntriesProblem)
+    string Role, long Lba, GptHeader? Header, FormatError? HeaderError, byte[]? Entries, string? EntriesProblem,
+    bool DeviceTooSmall = false)
 {
     public bool EntriesValid => Header is not null && Entries is not null && EntriesProblem is null;
 
@@ -44,7 +47,7 @@ internal sealed record GptCopy(
         {
             return new GptCopy(role, lba, header, null, null,
                 $"the entry array (LBA {header.PartitionEntriesLba}, {arraySectors} sectors) is outside the device's " +
-                $"{sectors} sectors");
+                $"{sectors} sectors", DeviceTooSmall: Math.Max(header.AlternateLba, header.LastUsableLba) >= sectors);
         }
 
         var array = disk.Read(header.PartitionEntriesLba * ss, (int)(arraySectors * ss));

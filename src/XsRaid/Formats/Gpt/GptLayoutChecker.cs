@@ -1,14 +1,14 @@
 namespace XsRaid.Formats.Gpt;
 
 /// <summary>
-/// Findings about the partitions of a GPT: reversed ranges, ranges outside the usable area, overlaps. Runs in
-/// O(n log n) and reports at most <see cref="MaxFindings"/> problems, whatever the entry count.
+/// Findings about the partitions of a GPT: reversed ranges, ranges outside the usable area or the device,
+/// overlaps. Runs in O(n log n) and reports at most <see cref="MaxFindings"/> problems, whatever the entry count.
 /// </summary>
 internal static class GptLayoutChecker
 {
     public const int MaxFindings = 64;
 
-    public static IReadOnlyList<string> Check(IReadOnlyList<GptPartitionEntry> entries, GptHeader header)
+    public static IReadOnlyList<string> Check(IReadOnlyList<GptPartitionEntry> entries, GptHeader header, long deviceSectors)
     {
         var findings = new List<string>();
         var total = 0;
@@ -30,6 +30,11 @@ internal static class GptLayoutChecker
             {
                 Add($"GPT partition {e.Number} (LBA {e.FirstLba}..{e.LastLba}) is outside the usable area " +
                     $"{header.FirstUsableLba}..{header.LastUsableLba}");
+            }
+
+            if (e.LastLba >= deviceSectors)
+            {
+                Add($"GPT partition {e.Number} (LBA {e.FirstLba}..{e.LastLba}) ends past the device's last LBA {deviceSectors - 1}");
             }
         }
 

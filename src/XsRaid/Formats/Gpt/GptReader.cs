@@ -49,7 +49,7 @@ public static class GptReader
         var (entries, entryFindings) = GptPartitionEntryReader.Parse(
             inUse.Entries!, header.PartitionEntryCount, header.PartitionEntrySize);
         findings.AddRange(entryFindings);
-        findings.AddRange(GptLayoutChecker.Check(entries, header));
+        findings.AddRange(GptLayoutChecker.Check(entries, header, sectors));
 
         return new GptPartitionTable(
             primary.Header, backup.Header, header.DiskGuid, entries, findings, header,
@@ -117,6 +117,11 @@ public static class GptReader
         if (primary.HeaderError?.Kind == FormatErrorKind.IoError)
         {
             return primary.HeaderError;
+        }
+
+        if (primary.DeviceTooSmall || backup.DeviceTooSmall)
+        {
+            return FormatError.Truncated(Structure, $"the device ends before the GPT does: primary: {Describe(primary)}; backup: {Describe(backup)}");
         }
 
         return FormatError.Corrupt(Structure, $"no usable copy: primary: {Describe(primary)}; backup: {Describe(backup)}");
