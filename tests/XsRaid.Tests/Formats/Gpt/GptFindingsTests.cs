@@ -100,6 +100,28 @@ public sealed class GptFindingsTests
     }
 
     [Fact]
+    public void A_grown_disk_keeps_its_backup_at_the_old_end_and_says_so()
+    {
+        using var dir = new TempDir();
+        var img = GptTestImages.XenServerPattern(dir);
+        var oldLastLba = (ImageBytes.Length(img) / Sector) - 1;
+        Tool.Run("truncate", "-s", "+64M", img);
+        var lastLba = (ImageBytes.Length(img) / Sector) - 1;
+
+        var table = GptTestImages.ReadTable(img);
+        var sgdisk = SgdiskVerification.Of(img);
+
+        table.ShouldMatchSgdiskPartitions(img);
+        table.Gpt!.Integrity.AllValid.ShouldBeTrue("both copies are intact, only misplaced");
+        table.Gpt.Backup!.MyLba.ShouldBe(oldLastLba);
+        table.Gpt.InUse.LastUsableLba.ShouldBe(SgdiskPrint.Of(img).LastUsable);
+        table.Findings.ShouldContain(f => f.Contains($"alternate LBA {oldLastLba} is not the device's last LBA {lastLba}"));
+        table.Findings.ShouldContain($"the backup GPT header is at LBA {oldLastLba}, not at the device's last LBA {lastLba}");
+        Regex.IsMatch(sgdisk.Output, @"secondary header's self-pointer indicates that it doesn't reside\s+at the end of the disk")
+            .ShouldBeTrue(sgdisk.Output);
+    }
+
+    [Fact]
     public void Primary_and_backup_of_different_tables_disagree()
     {
         using var dir = new TempDir();

@@ -3,6 +3,7 @@ using XsRaid.Formats.Gpt;
 using XsRaid.Formats.Mbr;
 using XsRaid.Formats.Partitions;
 using XsRaid.Tests.Support;
+using Xunit.Abstractions;
 
 namespace XsRaid.Tests.Formats.Gpt;
 
@@ -15,6 +16,9 @@ public sealed class GptMutationTests
 {
     private const int Iterations = 2000;
     private const int Sector = GptImageBytes.Sector;
+    private readonly ITestOutputHelper _output;
+
+    public GptMutationTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
     public void Two_thousand_mutations_end_in_results_never_in_exceptions()
@@ -45,6 +49,7 @@ public sealed class GptMutationTests
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
         }
 
+        _output.WriteLine(Describe(outcomes));
         outcomes.GetValueOrDefault("Gpt").ShouldBeGreaterThan(0, Describe(outcomes));
         outcomes.GetValueOrDefault("Corrupt").ShouldBeGreaterThan(0, Describe(outcomes));
         outcomes.GetValueOrDefault("Truncated").ShouldBeGreaterThan(0, Describe(outcomes));

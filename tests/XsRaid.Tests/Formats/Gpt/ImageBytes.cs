@@ -12,6 +12,13 @@ internal static class ImageBytes
         fs.WriteByte((byte)(b ^ 0xFF));
     }
 
+    public static void WriteByte(string path, long offset, byte value)
+    {
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Write);
+        fs.Position = offset;
+        fs.WriteByte(value);
+    }
+
     public static void CopyRange(string from, string to, long offset, int count)
     {
         var bytes = new byte[count];

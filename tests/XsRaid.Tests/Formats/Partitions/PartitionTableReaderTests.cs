@@ -47,7 +47,7 @@ public sealed class PartitionTableReaderTests
         var img = dir.SparseFile("boot-sector.img", 8 * GptTestImages.MiB);
         Sfdisk.Apply(dir, img, "label: dos\nstart=2048, type=83\n");
         BlkidProbe.Export(img)["PTTYPE"].ShouldBe("dos");
-        Tool.Run("sh", "-c", "printf '\\022' | dd of=\"$0\" bs=1 seek=446 conv=notrunc status=none", img);
+        ImageBytes.WriteByte(img, 446, 0x12); // status byte of record 1
 
         var result = Read(img);
 
