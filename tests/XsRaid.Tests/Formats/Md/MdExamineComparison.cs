@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using XsRaid.Formats.Md;
 
@@ -75,10 +76,36 @@ public static class MdExamineComparison
     {
         // "%x - correct" or "%x - expected %x"
         var words = examine["Checksum"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var expected = uint.Parse(words[2] == "correct" ? words[0] : words[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         sb.Checksum.ShouldBe(uint.Parse(words[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture), "Checksum");
+        if (BytesAsMdadmHoldsThem(sb) is { } edited)
+        {
+            // mdadm cleared the bitmap bit of its in-memory copy before checking, so it checks those bytes.
+            var mdadmSum = sb.Version == "0.90" ? MdChecksum.Compute090(edited) : MdChecksum.Compute1(edited, sb.V1!.ByteLength);
+            mdadmSum.ShouldBe(expected, "Checksum of the superblock as mdadm holds it");
+            return;
+        }
+
         sb.ChecksumValid.ShouldBe(words[2] == "correct", "Checksum correct");
-        var expected = words[2] == "correct" ? words[0] : words[3];
-        sb.ComputedChecksum.ShouldBe(uint.Parse(expected, NumberStyles.HexNumber, CultureInfo.InvariantCulture), "Checksum expected");
+        sb.ComputedChecksum.ShouldBe(expected, "Checksum expected");
+    }
+
+    /// <summary>
+    /// mdadm's load_super0/load_super1 clear the recorded bitmap bit in memory when the bitmap superblock does not
+    /// verify; the reader reports that too (BitmapPresent false). Null when mdadm holds the bytes unchanged.
+    /// </summary>
+    private static byte[]? BytesAsMdadmHoldsThem(MdSuperblock sb)
+    {
+        var (at, bit) = sb.Version == "0.90" ? (132, 1u << MdSuperblock090.BitmapPresentBit) : (8, MdSuperblock1.FeatureBitmapOffset);
+        var bytes = sb.Raw.ToArray();
+        var word = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at));
+        if ((word & bit) == 0 || sb.BitmapPresent)
+        {
+            return null;
+        }
+
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), word & ~bit);
+        return bytes;
     }
 
     private static void ShouldMatch090(MdSuperblock sb, MdadmExamineText examine)
