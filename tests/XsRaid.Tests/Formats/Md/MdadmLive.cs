@@ -11,6 +11,13 @@ public static class MdadmLive
 
     public static MdadmExamineText Examine(string path) => MdadmExamineText.Parse(ExamineRaw(path));
 
+    /// <summary>True when mdadm --examine says there is no md superblock (it exits 1 and says so).</summary>
+    public static bool SaysNoSuperblock(string path)
+    {
+        var result = Tool.Run("mdadm", ["--examine", path], check: false, env: Utc);
+        return result.ExitCode == 1 && result.Stderr.Contains("No md superblock detected", StringComparison.Ordinal);
+    }
+
     public static IReadOnlyDictionary<string, string> ExamineExport(string path) =>
         KeyValueText.Parse(Tool.Run("mdadm", ["--examine", "--export", path], env: Utc).Stdout);
 
