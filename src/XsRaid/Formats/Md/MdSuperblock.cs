@@ -16,7 +16,7 @@ namespace XsRaid.Formats.Md;
 /// <param name="Events">The event counter.</param>
 /// <param name="ArrayState">mdadm's "Array State" letters, one per slot ("AA", "A.").</param>
 /// <param name="Clean">The recorded clean state (mdadm "State : clean").</param>
-/// <param name="DataOffsetSectors">Where the array data starts on this device (0 for 0.90 and 1.0).</param>
+/// <param name="DataOffsetSectors">Where the array data starts on this device, in sectors (always 0 for 0.90).</param>
 /// <param name="DataSizeSectors">mdadm "Avail Dev Size": sectors usable for data (0.90: everything before the superblock).</param>
 /// <param name="UsedDevSizeSectors">mdadm "Used Dev Size": sectors of this device the array uses.</param>
 /// <param name="BitmapPresent">An internal write-intent bitmap is recorded (and, when found by <see cref="MdSuperblockReader.Find"/>, verified).</param>

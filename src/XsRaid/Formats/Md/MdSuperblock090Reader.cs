@@ -97,8 +97,6 @@ internal static class MdSuperblock090Reader
     private static ReadResult<MdSuperblock> Describe(MdSuperblock090 sb, LittleEndianFields f, long superblockOffset)
     {
         var computed = MdChecksum.Compute090(f.Slice(0, MdSuperblock090.Size));
-        MdTimestamp.TryFromSeconds(sb.CTime, out var created);
-        MdTimestamp.TryFromSeconds(sb.UTime, out var updated);
         var working = sb.ThisDisk.IsWorkingIn(sb.RaidDisks);
         var state = new char[sb.RaidDisks];
         for (var slot = 0u; slot < sb.RaidDisks; slot++)
@@ -131,8 +129,8 @@ internal static class MdSuperblock090Reader
             Checksum: sb.SbCsum,
             ComputedChecksum: computed,
             ChecksumValid: computed == sb.SbCsum,
-            CreationTime: created,
-            UpdateTime: updated,
+            CreationTime: DateTimeOffset.FromUnixTimeSeconds(sb.CTime),
+            UpdateTime: DateTimeOffset.FromUnixTimeSeconds(sb.UTime),
             Raw: f.Slice(0, MdSuperblock090.Size).ToArray())
         {
             ArrayUuidBytes = uuidBytes,
