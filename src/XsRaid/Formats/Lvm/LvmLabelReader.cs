@@ -27,11 +27,6 @@ public static class LvmLabelReader
 
     public static ReadResult<LvmPhysicalVolume> Read(IBlockSource device)
     {
-        if (device.Length < SectorSize)
-        {
-            return FormatError.NotPresent(Structure, $"{device.Name} is {device.Length} bytes, smaller than a sector");
-        }
-
         var head = device.ReadUpTo(0, ScanSectors * SectorSize);
         if (!head.IsOk)
         {
@@ -81,6 +76,12 @@ public static class LvmLabelReader
             }
 
             firstProblem ??= parsed.Error;
+        }
+
+        var whole = Math.Min(ScanSectors, firstSectors.Length / SectorSize) * SectorSize;
+        if (firstProblem is null && whole < ScanSectors * SectorSize && firstSectors[whole..].StartsWith("LABELONE"u8))
+        {
+            return FormatError.Truncated(Structure, $"{LabelId} in sector {whole / SectorSize}, but the device ends inside it", whole);
         }
 
         return firstProblem ?? FormatError.NotPresent(Structure, $"no {LabelId} in the first {ScanSectors} sectors");
