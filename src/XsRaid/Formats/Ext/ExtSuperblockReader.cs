@@ -110,11 +110,6 @@ public static class ExtSuperblockReader
             return FormatError.Corrupt(Structure, $"{freeBlocks} free blocks of {blockCount}", FreeBlocksCountAt);
         }
 
-        if (inodeCount == 0 || freeInodes > inodeCount)
-        {
-            return FormatError.Corrupt(Structure, $"{freeInodes} free inodes of {inodeCount}", InodesCountAt);
-        }
-
         var kind = ExtKindRules.Classify(compat, incompat, roCompat);
         if (kind is null)
         {
@@ -123,6 +118,12 @@ public static class ExtSuperblockReader
                 FormatErrorKind.Unsupported,
                 $"features (compat 0x{compat:x}, incompat 0x{incompat:x}, ro_compat 0x{roCompat:x}) match no blkid type: needs_recovery without a journal",
                 FeatureIncompatAt);
+        }
+
+        // An external journal (jbd) has no inodes; a filesystem has at least its reserved ones.
+        if ((inodeCount == 0 && kind != ExtKindRules.JournalDevice) || freeInodes > inodeCount)
+        {
+            return FormatError.Corrupt(Structure, $"{freeInodes} free inodes of {inodeCount}", InodesCountAt);
         }
 
         var uuid = f.GuidBigEndian(UuidAt);
