@@ -2,5 +2,5 @@ namespace XsRaid.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static int Main(string[] args) => CliApp.Run(args, CliIo.ForProcess());
 }

@@ -1,6 +1,6 @@
 namespace XsRaid.Devices;
 
-/// <summary>Size and sector size of a Linux block device, from /sys/class/block (null for a regular file).</summary>
+/// <summary>Size and sector size of a Linux block device, from /sys/class/block (null when /sys does not know it).</summary>
 public sealed record BlockDeviceInfo(long SizeBytes, int LogicalSectorSize)
 {
     public static BlockDeviceInfo? Probe(string path)
@@ -15,10 +15,6 @@ public sealed record BlockDeviceInfo(long SizeBytes, int LogicalSectorSize)
         {
             var info = new FileInfo(path);
             resolved = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
-            if (!resolved.StartsWith("/dev/", StringComparison.Ordinal))
-            {
-                return null;
-            }
         }
         catch (IOException)
         {

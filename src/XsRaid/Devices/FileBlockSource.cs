@@ -25,14 +25,17 @@ public sealed class FileBlockSource : IBlockSource, IDisposable
     /// <summary>Opens <paramref name="path"/> read-only; every problem is a message naming the path.</summary>
     public static ReadResult<FileBlockSource> Open(string path)
     {
-        if (Directory.Exists(path))
+        var kind = FileKindProbe.Of(path);
+        switch (kind)
         {
-            return Error(path, "is a directory, not a disk or disk image");
-        }
-
-        if (!File.Exists(path))
-        {
-            return Error(path, "does not exist");
+            case FileKind.Missing:
+                return Error(path, "does not exist");
+            case FileKind.Directory:
+                return Error(path, "is a directory, not a disk or disk image");
+            case FileKind.Regular or FileKind.BlockDevice:
+                break;
+            default:
+                return Error(path, $"is a {KindName(kind)}, not a disk or disk image");
         }
 
         SafeFileHandle handle;
@@ -49,7 +52,13 @@ public sealed class FileBlockSource : IBlockSource, IDisposable
             return Error(path, $"cannot be opened: {e.Message}");
         }
 
-        var info = BlockDeviceInfo.Probe(path);
+        var info = kind == FileKind.BlockDevice ? BlockDeviceInfo.Probe(path) : null;
+        if (kind == FileKind.BlockDevice && info is null)
+        {
+            handle.Dispose();
+            return Error(path, "is a block device that /sys/class/block does not describe: cannot tell its size");
+        }
+
         long length;
         try
         {
@@ -99,6 +108,14 @@ public sealed class FileBlockSource : IBlockSource, IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    private static string KindName(FileKind kind) => kind switch
+    {
+        FileKind.CharacterDevice => "character device",
+        FileKind.Fifo => "FIFO (named pipe)",
+        FileKind.Socket => "socket",
+        _ => "special file",
+    };
 
     private static FormatError Error(string path, string problem) =>
         new(path, FormatErrorKind.IoError, problem);

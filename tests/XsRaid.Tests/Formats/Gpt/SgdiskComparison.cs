@@ -1,3 +1,4 @@
+using XsRaid.Tests.Support;
 using XsRaid.Formats.Partitions;
 using XsRaid.Tests.Formats.Partitions;
 
@@ -61,7 +62,7 @@ internal static class SgdiskComparison
 
     public static void ShouldMatchBlkid(this PartitionTable table, string device)
     {
-        var blkid = BlkidProbe.Export(device);
+        var blkid = BlkidExport.Probe(device);
         blkid["PTTYPE"].ShouldBe(table.BlkidType);
         blkid["PTUUID"].ShouldBe(table.DiskGuid?.ToLowerInvariant());
     }

@@ -1,3 +1,4 @@
+using XsRaid.Tests.Support;
 using System.Buffers.Binary;
 using XsRaid.Devices;
 using XsRaid.Formats;

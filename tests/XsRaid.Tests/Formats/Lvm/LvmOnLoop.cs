@@ -13,10 +13,14 @@ public sealed class LvmOnLoop : IDisposable
 
     private readonly LoopDevice _loop;
     private string? _vgName;
+    private bool _keep;
 
-    public LvmOnLoop(string image)
+    /// <param name="image">The image file.</param>
+    /// <param name="offset">Where the PV's device starts in the image (a partition), or null for the whole file.</param>
+    /// <param name="sizeLimit">The device's size when it is a window of the image.</param>
+    public LvmOnLoop(string image, long? offset = null, long? sizeLimit = null)
     {
-        _loop = LoopDevice.Attach(image);
+        _loop = LoopDevice.Attach(image, offset: offset, sizeLimit: sizeLimit);
         Config =
             $"devices {{ use_devicesfile=0 filter=[\"a|^{_loop.Path}$|\",\"r|.*|\"] }} backup {{ backup=0 archive=0 }}";
     }
@@ -46,10 +50,18 @@ public sealed class LvmOnLoop : IDisposable
 
     public PvckHeaders DumpHeaders() => PvckHeaders.Parse(Run("pvck", "--dump", "headers", Device).Stdout);
 
+    /// <summary>Leave the PV and VG on the image (the test wants them); the loop is still detached.</summary>
+    public void KeepOnDispose() => _keep = true;
+
     public void Dispose()
     {
         try
         {
+            if (_keep)
+            {
+                return;
+            }
+
             if (_vgName is not null)
             {
                 Tool.Run("vgremove", ["--config", Config, "-f", _vgName], check: false, env: Quiet);

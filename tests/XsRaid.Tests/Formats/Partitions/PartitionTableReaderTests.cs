@@ -46,7 +46,7 @@ public sealed class PartitionTableReaderTests
         using var dir = new TempDir();
         var img = dir.SparseFile("boot-sector.img", 8 * GptTestImages.MiB);
         Sfdisk.Apply(dir, img, "label: dos\nstart=2048, type=83\n");
-        BlkidProbe.Export(img)["PTTYPE"].ShouldBe("dos");
+        BlkidExport.Probe(img)["PTTYPE"].ShouldBe("dos");
         ImageBytes.WriteByte(img, 446, 0x12); // status byte of record 1
 
         var result = Read(img);

@@ -1,6 +1,6 @@
 using XsRaid.Tests.Support;
 
-namespace XsRaid.Tests.Formats.Ext;
+namespace XsRaid.Tests.Support;
 
 /// <summary>
 /// The text of <c>blkid -p -o export</c>: KEY=value lines, in which blkid puts a backslash before a character

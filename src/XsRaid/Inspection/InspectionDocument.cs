@@ -1,0 +1,4 @@
+namespace XsRaid.Inspection;
+
+/// <summary>The document `inspect --json` prints.</summary>
+public sealed record InspectionDocument(IReadOnlyList<DiskReport> Disks);
