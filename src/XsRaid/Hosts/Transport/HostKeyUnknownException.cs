@@ -1,0 +1,37 @@
+namespace XsRaid.Hosts;
+
+/// <summary>The known_hosts file has no key of this kind for the host and accepting new keys was not asked for.</summary>
+public sealed class HostKeyUnknownException : HostConnectionException
+{
+    public HostKeyUnknownException(SshTarget target, HostKeyCheck check)
+        : base(target.ToString(), Describe(target, check))
+    {
+        Fingerprint = check.Presented.Fingerprint;
+        KnownHostsFile = check.KnownHostsFile;
+    }
+
+    /// <summary>"SHA256:..." of the key the host presented.</summary>
+    public string Fingerprint { get; }
+
+    public string KnownHostsFile { get; }
+
+    private static string Describe(SshTarget target, HostKeyCheck check)
+    {
+        var key = check.Presented;
+        var others = check.Lines.Count == 0
+            ? ""
+            : $" (the file knows other kinds of key for it: {string.Join(", ", check.Lines.Select(l => $"{l.Key.KeyType} {l.Key.Fingerprint} on line {l.LineNumber}"))})";
+        var port = target.Port == SshTarget.DefaultPort ? "" : $"-p {target.Port} ";
+        return $"the host key is not known: {key.KeyType} key {key.Fingerprint} is not in {check.KnownHostsFile}{others}. "
+            + $"Compare it with `ssh-keygen -lf /etc/ssh/ssh_host_{KeyFileKind(key)}_key.pub` on the host's console, then run "
+            + $"again with --accept-new-host-key, or add it with `ssh-keyscan {port}-t {key.KeyType} {target.Host} >> {check.KnownHostsFile}`.";
+    }
+
+    private static string KeyFileKind(SshPublicKey key) => key.Family switch
+    {
+        "ssh-ed25519" => "ed25519",
+        "ssh-rsa" => "rsa",
+        "ecdsa" => "ecdsa",
+        _ => "*",
+    };
+}

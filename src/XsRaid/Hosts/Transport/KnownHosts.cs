@@ -1,0 +1,129 @@
+using System.Text;
+
+namespace XsRaid.Hosts;
+
+/// <summary>
+/// An OpenSSH known_hosts file (sshd(8) "SSH_KNOWN_HOSTS FILE FORMAT"): plain and hashed host fields, the
+/// "[host]:port" form for ports other than 22, comma-separated patterns with wildcards and negation, comments,
+/// @revoked lines (refuse) and @cert-authority lines (ignored). A missing file is an empty one.
+/// </summary>
+public sealed class KnownHosts
+{
+    private readonly List<KnownHostsEntry> _entries;
+
+    private KnownHosts(string path, List<KnownHostsEntry> entries)
+    {
+        Path = path;
+        _entries = entries;
+    }
+
+    public string Path { get; }
+
+    public IReadOnlyList<KnownHostsEntry> Entries => _entries;
+
+    /// <summary>The name known_hosts stores for a host: "host" for port 22, "[host]:port" otherwise.</summary>
+    public static string NameFor(string host, int port) =>
+        port == SshTarget.DefaultPort ? host.ToLowerInvariant() : $"[{host.ToLowerInvariant()}]:{port}";
+
+    /// <summary>Reads <paramref name="path"/>; lines OpenSSH would skip are skipped. I/O errors other than "missing" throw.</summary>
+    public static KnownHosts Load(string path)
+    {
+        var entries = new List<KnownHostsEntry>();
+        if (File.Exists(path))
+        {
+            var number = 0;
+            foreach (var line in File.ReadLines(path))
+            {
+                number++;
+                if (KnownHostsEntry.TryParse(line, number) is { } entry)
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+
+        return new KnownHosts(path, entries);
+    }
+
+    /// <summary>Decides as OpenSSH does whether <paramref name="presented"/> is the known key of host:port.</summary>
+    public HostKeyCheck Lookup(string host, int port, SshPublicKey presented)
+    {
+        var name = NameFor(host, port);
+        var forHost = _entries
+            .Where(e => e.Marker != KnownHostsMarker.CertAuthority && e.MatchesName(name))
+            .ToList();
+
+        var revoked = forHost.Where(e => e.Marker == KnownHostsMarker.Revoked && e.Key.Equals(presented)).ToList();
+        if (revoked.Count > 0)
+        {
+            return new HostKeyCheck(HostKeyStatus.Revoked, presented, revoked, Path);
+        }
+
+        var keys = forHost.Where(e => e.Marker == KnownHostsMarker.None).ToList();
+        var same = keys.Where(e => e.Key.Equals(presented)).ToList();
+        if (same.Count > 0)
+        {
+            return new HostKeyCheck(HostKeyStatus.Known, presented, same, Path);
+        }
+
+        var sameKind = keys.Where(e => e.Key.Family == presented.Family).ToList();
+        return sameKind.Count > 0
+            ? new HostKeyCheck(HostKeyStatus.Changed, presented, sameKind, Path)
+            : new HostKeyCheck(HostKeyStatus.Unknown, presented, keys, Path);
+    }
+
+    /// <summary>Key families (see <see cref="SshPublicKey.Family"/>) with a usable line for host:port.</summary>
+    public IReadOnlySet<string> KnownFamilies(string host, int port)
+    {
+        var name = NameFor(host, port);
+        return _entries
+            .Where(e => e.Marker == KnownHostsMarker.None && e.MatchesName(name))
+            .Select(e => e.Key.Family)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Appends one OpenSSH line for host:port (hashed like `ssh-keygen -H` when <paramref name="hashed"/>),
+    /// creating the file (0600) and its directory (0700) when missing, and returns the new entry.
+    /// </summary>
+    public KnownHostsEntry Add(string host, int port, SshPublicKey key, bool hashed)
+    {
+        var name = NameFor(host, port);
+        var hostField = hashed ? HostPatternMatch.Hash(name) : name;
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        var existing = File.Exists(Path) ? File.ReadAllBytes(Path) : [];
+        var linesBefore = existing.Count(b => b == (byte)'\n') + (existing.Length > 0 && existing[^1] != '\n' ? 1 : 0);
+        var text = new StringBuilder();
+        if (existing.Length > 0 && existing[^1] != '\n')
+        {
+            text.Append('\n');
+        }
+
+        text.Append(hostField).Append(' ').Append(key.ToOpenSshString()).Append('\n');
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using (var stream = new FileStream(Path, options))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
+        }
+
+        var entry = new KnownHostsEntry(linesBefore + 1, KnownHostsMarker.None, hostField, key);
+        _entries.Add(entry);
+        return entry;
+    }
+}
