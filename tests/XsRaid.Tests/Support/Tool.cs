@@ -26,6 +26,7 @@ public static class Tool
         ["pvs"] = "lvm2",
         ["sshd"] = "openssh-server",
         ["ssh-keygen"] = "openssh-client",
+        ["ssh"] = "openssh-client",
         ["shellcheck"] = "shellcheck",
         ["truncate"] = "coreutils",
         ["dd"] = "coreutils",

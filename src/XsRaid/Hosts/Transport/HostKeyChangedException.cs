@@ -1,7 +1,7 @@
 namespace XsRaid.Hosts;
 
 /// <summary>
-/// The host presented a key that differs from the known key of the same kind. ALWAYS refused: no option
+/// The host presented a key that differs from every key known for it. ALWAYS refused: no option
 /// overrides it, because this is what a man-in-the-middle looks like.
 /// </summary>
 public sealed class HostKeyChangedException : HostConnectionException
@@ -21,7 +21,7 @@ public sealed class HostKeyChangedException : HostConnectionException
 
     public string KnownHostsFile { get; }
 
-    /// <summary>1-based line of the first known key of this kind.</summary>
+    /// <summary>1-based line of the first key known for the host.</summary>
     public int KnownHostsLine { get; }
 
     private static string Describe(SshTarget target, HostKeyCheck check)

@@ -6,10 +6,10 @@ public enum HostKeyStatus
     /// <summary>A line for this host holds exactly this key.</summary>
     Known,
 
-    /// <summary>No line for this host holds a key of this kind (keys of other kinds may be known).</summary>
+    /// <summary>No usable line names this host at all.</summary>
     Unknown,
 
-    /// <summary>A line for this host holds a different key of the same kind: never accepted.</summary>
+    /// <summary>Lines for this host hold other keys but none holds this one: never accepted.</summary>
     Changed,
 
     /// <summary>An @revoked line for this host holds this key: never accepted.</summary>

@@ -18,20 +18,17 @@ public sealed class HostKeyUnknownException : HostConnectionException
     private static string Describe(SshTarget target, HostKeyCheck check)
     {
         var key = check.Presented;
-        var others = check.Lines.Count == 0
-            ? ""
-            : $" (the file knows other kinds of key for it: {string.Join(", ", check.Lines.Select(l => $"{l.Key.KeyType} {l.Key.Fingerprint} on line {l.LineNumber}"))})";
         var port = target.Port == SshTarget.DefaultPort ? "" : $"-p {target.Port} ";
-        return $"the host key is not known: {key.KeyType} key {key.Fingerprint} is not in {check.KnownHostsFile}{others}. "
+        return $"the host key is not known: {key.KeyType} key {key.Fingerprint} is not in {check.KnownHostsFile}. "
             + $"Compare it with `ssh-keygen -lf /etc/ssh/ssh_host_{KeyFileKind(key)}_key.pub` on the host's console, then run "
             + $"again with --accept-new-host-key, or add it with `ssh-keyscan {port}-t {key.KeyType} {target.Host} >> {check.KnownHostsFile}`.";
     }
 
-    private static string KeyFileKind(SshPublicKey key) => key.Family switch
+    private static string KeyFileKind(SshPublicKey key) => key.KeyType switch
     {
         "ssh-ed25519" => "ed25519",
         "ssh-rsa" => "rsa",
-        "ecdsa" => "ecdsa",
+        _ when key.KeyType.StartsWith("ecdsa-", StringComparison.Ordinal) => "ecdsa",
         _ => "*",
     };
 }

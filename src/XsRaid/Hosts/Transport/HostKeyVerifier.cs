@@ -33,12 +33,12 @@ internal sealed class HostKeyVerifier
     /// </summary>
     public void PreferKnownKinds(ConnectionInfo connection)
     {
-        var known = _knownHosts.KnownFamilies(_target.Host, _target.Port);
+        var known = _knownHosts.KnownKeyTypes(_target.Host, _target.Port);
         var algorithms = connection.HostKeyAlgorithms.ToList();
         connection.HostKeyAlgorithms.Clear();
         var ordered = algorithms
             .Where(a => !a.Key.Contains("-cert-", StringComparison.Ordinal))
-            .OrderBy(a => known.Contains(SshPublicKey.FamilyOfAlgorithm(a.Key)) ? 0 : 1);
+            .OrderBy(a => known.Contains(SshPublicKey.KeyTypeOfAlgorithm(a.Key)) ? 0 : 1);
         foreach (var algorithm in ordered)
         {
             connection.HostKeyAlgorithms.Add(algorithm);

@@ -45,42 +45,53 @@ public sealed class KnownHosts
         return new KnownHosts(path, entries);
     }
 
-    /// <summary>Decides as OpenSSH does whether <paramref name="presented"/> is the known key of host:port.</summary>
+    /// <summary>
+    /// Decides as OpenSSH (9.x, StrictHostKeyChecking) does: an @revoked line with this key → Revoked; a line with
+    /// this key → Known; lines for the host with other keys (of any type) → Changed; no line → Unknown, except that
+    /// for a port other than 22 a line for the bare host name with this key still counts as Known (OpenSSH's
+    /// "found matching key w/out port").
+    /// </summary>
     public HostKeyCheck Lookup(string host, int port, SshPublicKey presented)
     {
-        var name = NameFor(host, port);
-        var forHost = _entries
-            .Where(e => e.Marker != KnownHostsMarker.CertAuthority && e.MatchesName(name))
-            .ToList();
+        var check = LookupName(NameFor(host, port), presented);
+        if (check.Status == HostKeyStatus.Unknown && port != SshTarget.DefaultPort)
+        {
+            var withoutPort = LookupName(NameFor(host, SshTarget.DefaultPort), presented);
+            if (withoutPort.Status == HostKeyStatus.Known)
+            {
+                return withoutPort;
+            }
+        }
 
-        var revoked = forHost.Where(e => e.Marker == KnownHostsMarker.Revoked && e.Key.Equals(presented)).ToList();
+        return check;
+    }
+
+    /// <summary>Key types (e.g. "ssh-ed25519") with a usable line for host:port, to ask the host for one of those first.</summary>
+    public IReadOnlySet<string> KnownKeyTypes(string host, int port) =>
+        UsableLinesFor(NameFor(host, port)).Select(e => e.Key.KeyType).ToHashSet(StringComparer.Ordinal);
+
+    private HostKeyCheck LookupName(string name, SshPublicKey presented)
+    {
+        var revoked = _entries
+            .Where(e => e.Marker == KnownHostsMarker.Revoked && e.Key.Equals(presented) && e.MatchesName(name))
+            .ToList();
         if (revoked.Count > 0)
         {
             return new HostKeyCheck(HostKeyStatus.Revoked, presented, revoked, Path);
         }
 
-        var keys = forHost.Where(e => e.Marker == KnownHostsMarker.None).ToList();
-        var same = keys.Where(e => e.Key.Equals(presented)).ToList();
+        var lines = UsableLinesFor(name).ToList();
+        var same = lines.Where(e => e.Key.Equals(presented)).ToList();
         if (same.Count > 0)
         {
             return new HostKeyCheck(HostKeyStatus.Known, presented, same, Path);
         }
 
-        var sameKind = keys.Where(e => e.Key.Family == presented.Family).ToList();
-        return sameKind.Count > 0
-            ? new HostKeyCheck(HostKeyStatus.Changed, presented, sameKind, Path)
-            : new HostKeyCheck(HostKeyStatus.Unknown, presented, keys, Path);
+        return new HostKeyCheck(lines.Count > 0 ? HostKeyStatus.Changed : HostKeyStatus.Unknown, presented, lines, Path);
     }
 
-    /// <summary>Key families (see <see cref="SshPublicKey.Family"/>) with a usable line for host:port.</summary>
-    public IReadOnlySet<string> KnownFamilies(string host, int port)
-    {
-        var name = NameFor(host, port);
-        return _entries
-            .Where(e => e.Marker == KnownHostsMarker.None && e.MatchesName(name))
-            .Select(e => e.Key.Family)
-            .ToHashSet(StringComparer.Ordinal);
-    }
+    private IEnumerable<KnownHostsEntry> UsableLinesFor(string name) =>
+        _entries.Where(e => e.Marker == KnownHostsMarker.None && e.MatchesName(name));
 
     /// <summary>
     /// Appends one OpenSSH line for host:port (hashed like `ssh-keygen -H` when <paramref name="hashed"/>),

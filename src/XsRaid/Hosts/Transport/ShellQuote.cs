@@ -53,6 +53,14 @@ public static class ShellQuote
         return string.Join(' ', words);
     }
 
+    /// <summary>
+    /// The command line an SSH server hands to the login shell for <paramref name="argv"/>: "exec" + <see cref="Join"/>,
+    /// so the shell is replaced by the program itself, as <see cref="LocalHost"/> runs it (no shell builtins, no
+    /// shell between the program and a signal), and with stdin from /dev/null when the command gets no input.
+    /// </summary>
+    public static string RemoteCommand(IEnumerable<string> argv, bool stdinFromDevNull) =>
+        $"exec {Join(argv)}{(stdinFromDevNull ? " </dev/null" : "")}";
+
     // No glob, expansion, redirection, assignment ('='), tilde, comment or job-control meaning anywhere in a word.
     private static bool IsBare(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')

@@ -7,8 +7,8 @@ using Renci.SshNet.Common;
 namespace XsRaid.Hosts;
 
 /// <summary>
-/// A host driven over SSH (SSH.NET). Each command is <see cref="ShellQuote.Join"/> of its argv, run by the login
-/// shell of the target user; stdout is streamed into bytes, stdin is closed after <see cref="CommandOptions.Stdin"/>.
+/// A host driven over SSH (SSH.NET). Each command is <see cref="ShellQuote.RemoteCommand"/> of its argv, run by the
+/// login shell of the target user; stdout is streamed into bytes, stdin is closed after <see cref="CommandOptions.Stdin"/>.
 /// </summary>
 public sealed class SshHost : IHost
 {
@@ -97,7 +97,9 @@ public sealed class SshHost : IHost
         using var timeoutCts = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
         var watch = Stopwatch.StartNew();
-        using var command = client.CreateCommand(commandLine);
+        // SSH.NET sends no EOF for an input stream nothing was written to, so an empty stdin is /dev/null instead.
+        var stdinBytes = options?.Stdin is { Length: > 0 } bytes ? bytes : null;
+        using var command = client.CreateCommand(ShellQuote.RemoteCommand(argv, stdinFromDevNull: stdinBytes is null));
         Task execution;
         try
         {
@@ -110,7 +112,7 @@ public sealed class SshHost : IHost
 
         var stdout = StreamDrain.ReadAllAsync(command.OutputStream, CancellationToken.None);
         var stderr = StreamDrain.ReadAllAsync(command.ExtendedOutputStream, CancellationToken.None);
-        var stdin = SendStdin(command, options?.Stdin);
+        var stdin = stdinBytes is null ? Task.CompletedTask : SendStdin(command, stdinBytes);
         try
         {
             await execution.WaitAsync(timeout + CancelGrace, ct).ConfigureAwait(false);
@@ -151,20 +153,14 @@ public sealed class SshHost : IHost
         }
     }
 
-    private static Task SendStdin(SshCommand command, byte[]? stdin)
+    private static Task SendStdin(SshCommand command, byte[] stdin)
     {
         var input = command.CreateInputStream();
-        if (stdin is not { Length: > 0 })
-        {
-            input.Dispose(); // end of input now: a command reading stdin must not wait forever
-            return Task.CompletedTask;
-        }
-
         return Task.Run(() =>
         {
             using (input)
             {
-                input.Write(stdin);
+                input.Write(stdin); // disposing after a write sends EOF
             }
         });
     }

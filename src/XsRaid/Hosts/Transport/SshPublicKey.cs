@@ -12,12 +12,6 @@ public sealed record SshPublicKey(string KeyType, byte[] Blob)
 {
     public string Fingerprint => "SHA256:" + Convert.ToBase64String(SHA256.HashData(Blob)).TrimEnd('=');
 
-    /// <summary>
-    /// Which keys replace each other: OpenSSH calls a host key "changed" only when a known key of the same kind
-    /// differs, and treats every ECDSA curve as one kind (sshkey_type_plain).
-    /// </summary>
-    public string Family => FamilyOf(KeyType);
-
     /// <summary>"ssh-ed25519 AAAA..." as in a known_hosts or .pub line.</summary>
     public string ToOpenSshString() => $"{KeyType} {Convert.ToBase64String(Blob)}";
 
@@ -25,7 +19,7 @@ public sealed record SshPublicKey(string KeyType, byte[] Blob)
     public bool Equals(SshPublicKey? other) =>
         other is not null && KeyType == other.KeyType && Blob.AsSpan().SequenceEqual(other.Blob);
 
-    public override int GetHashCode() => HashCode.Combine(KeyType, Blob.Length, Fingerprint);
+    public override int GetHashCode() => HashCode.Combine(KeyType, Fingerprint);
 
     /// <summary>The key type a wire blob names, or null when the blob does not start with a sane type string.</summary>
     public static SshPublicKey? FromBlob(byte[] blob)
@@ -61,13 +55,10 @@ public sealed record SshPublicKey(string KeyType, byte[] Blob)
         return key is not null && key.KeyType == keyType ? key : null;
     }
 
-    /// <summary>The algorithm names that negotiate a key of this family (for preferring known key kinds).</summary>
-    public static string FamilyOfAlgorithm(string hostKeyAlgorithm) => hostKeyAlgorithm switch
+    /// <summary>The key type a host key algorithm signs with ("rsa-sha2-512" → "ssh-rsa"; others are their own name).</summary>
+    public static string KeyTypeOfAlgorithm(string hostKeyAlgorithm) => hostKeyAlgorithm switch
     {
         "rsa-sha2-256" or "rsa-sha2-512" => "ssh-rsa",
-        _ => FamilyOf(hostKeyAlgorithm),
+        _ => hostKeyAlgorithm,
     };
-
-    private static string FamilyOf(string keyType) =>
-        keyType.StartsWith("ecdsa-sha2-", StringComparison.Ordinal) ? "ecdsa" : keyType;
 }
