@@ -37,7 +37,7 @@ public sealed class SshHost : IHost
     /// <summary>The known_hosts line written because of <see cref="SshOptions.AcceptNewHostKey"/>, if one was.</summary>
     public KnownHostsEntry? RecordedHostKey { get; }
 
-    public bool IsConnected => _connection.Client.IsConnected;
+    public bool IsConnected => IsOpen(_connection.Client);
 
     /// <summary>Connects and logs in; throws <see cref="HostConnectionException"/> (or a subclass) on any failure.</summary>
     public static async Task<SshHost> ConnectAsync(SshOptions options, CancellationToken ct)
@@ -88,7 +88,7 @@ public sealed class SshHost : IHost
         ObjectDisposedException.ThrowIf(_disposed, this);
         var commandLine = ShellQuote.Join(argv);
         var client = _connection.Client;
-        if (!client.IsConnected)
+        if (!IsOpen(client))
         {
             throw new ConnectionLostException(Name, $"not connected (the connection was lost earlier), so `{commandLine}` was not run; reconnect first.");
         }
@@ -115,7 +115,9 @@ public sealed class SshHost : IHost
         var stdin = stdinBytes is null ? Task.CompletedTask : SendStdin(command, stdinBytes);
         try
         {
-            await execution.WaitAsync(timeout + CancelGrace, ct).ConfigureAwait(false);
+            // SSH.NET closes the channel itself when the timeout cancels it; the grace only guards against a hang there.
+            var limit = timeout == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : timeout + CancelGrace;
+            await execution.WaitAsync(limit, ct).ConfigureAwait(false);
             var exitCode = ExitCodeOf(command, commandLine);
             return new CommandResult(exitCode, await stdout.ConfigureAwait(false), Encoding.UTF8.GetString(await stderr.ConfigureAwait(false)), watch.Elapsed);
         }
@@ -171,5 +173,18 @@ public sealed class SshHost : IHost
             $"the host closed the channel of `{commandLine}` without an exit status; whether it finished is unknown."));
 
     private static bool IsTransportFailure(Exception ex) =>
-        ex is SshException or SocketException or IOException or ObjectDisposedException or InvalidOperationException;
+        ex is SshException or SocketException or IOException or ObjectDisposedException;
+
+    // A client disposed by a failed reconnect is as closed as a lost one (its IsConnected would throw).
+    private static bool IsOpen(SshClient client)
+    {
+        try
+        {
+            return client.IsConnected;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
 }

@@ -17,15 +17,16 @@ public sealed class SshHostConnectionTests(SshdFixture sshd)
     {
         using var server = new SshdServer();
         using var host = await ConnectKnown(server);
-        var watch = Stopwatch.StartNew();
-        var running = host.RunAsync(["sleep", "60"]);
-        await Task.Delay(1000);
+        var started = Path.Combine(server.ScratchDirectory, "started");
+        var running = host.RunAsync(["sh", "-c", $"echo $$ > {started}; exec sleep 60"]);
+        await WaitUntil(() => File.Exists(started)); // sshd runs on this machine: the file says the command runs
 
+        var watch = Stopwatch.StartNew();
         server.Stop();
 
         var ex = await Should.ThrowAsync<ConnectionLostException>(() => running);
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
-        ex.Message.ShouldContain("lost while `sleep 60` ran");
+        ex.Message.ShouldContain("lost while `sh -c");
         ex.Message.ShouldContain("unknown");
         host.IsConnected.ShouldBeFalse();
         var next = await Should.ThrowAsync<ConnectionLostException>(() => host.RunAsync(["true"]));
@@ -74,6 +75,8 @@ public sealed class SshHostConnectionTests(SshdFixture sshd)
 
         var ex = await Should.ThrowAsync<HostConnectionException>(() => host.ReconnectAsync(TimeSpan.FromSeconds(3), CancellationToken.None));
         ex.Message.ShouldContain("cannot connect");
+        host.IsConnected.ShouldBeFalse();
+        await Should.ThrowAsync<ConnectionLostException>(() => host.RunAsync(["true"]));
     }
 
     [Fact]
@@ -190,6 +193,16 @@ public sealed class SshHostConnectionTests(SshdFixture sshd)
 
     private static Task<SshHost> ConnectKnown(SshdServer server) =>
         SshHost.ConnectAsync(server.Options(KnownHostsFor(server)), CancellationToken.None);
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        condition().ShouldBeTrue("the condition did not come true within 10 s");
+    }
 
     private static int UnusedPort()
     {
