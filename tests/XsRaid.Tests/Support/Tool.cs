@@ -27,6 +27,7 @@ public static class Tool
         ["sshd"] = "openssh-server",
         ["ssh-keygen"] = "openssh-client",
         ["ssh"] = "openssh-client",
+        ["ssh-keyscan"] = "openssh-client",
         ["shellcheck"] = "shellcheck",
         ["truncate"] = "coreutils",
         ["dd"] = "coreutils",

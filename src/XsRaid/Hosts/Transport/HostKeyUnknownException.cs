@@ -18,17 +18,20 @@ public sealed class HostKeyUnknownException : HostConnectionException
     private static string Describe(SshTarget target, HostKeyCheck check)
     {
         var key = check.Presented;
+        var kind = ShortKind(key);
         var port = target.Port == SshTarget.DefaultPort ? "" : $"-p {target.Port} ";
+        var type = kind is null ? "" : $"-t {kind} ";
         return $"the host key is not known: {key.KeyType} key {key.Fingerprint} is not in {check.KnownHostsFile}. "
-            + $"Compare it with `ssh-keygen -lf /etc/ssh/ssh_host_{KeyFileKind(key)}_key.pub` on the host's console, then run "
-            + $"again with --accept-new-host-key, or add it with `ssh-keyscan {port}-t {key.KeyType} {target.Host} >> {check.KnownHostsFile}`.";
+            + $"Compare it with `ssh-keygen -lf /etc/ssh/ssh_host_{kind ?? "*"}_key.pub` on the host's console, then run "
+            + $"again with --accept-new-host-key, or add it with `ssh-keyscan {port}{type}{target.Host} >> {check.KnownHostsFile}`.";
     }
 
-    private static string KeyFileKind(SshPublicKey key) => key.KeyType switch
+    // The names ssh-keyscan -t and the /etc/ssh/ssh_host_*_key files use.
+    private static string? ShortKind(SshPublicKey key) => key.KeyType switch
     {
         "ssh-ed25519" => "ed25519",
         "ssh-rsa" => "rsa",
         _ when key.KeyType.StartsWith("ecdsa-", StringComparison.Ordinal) => "ecdsa",
-        _ => "*",
+        _ => null,
     };
 }

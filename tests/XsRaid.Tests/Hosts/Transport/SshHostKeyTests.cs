@@ -24,6 +24,13 @@ public sealed class SshHostKeyTests(SshdFixture sshd)
         ex.Message.ShouldContain(knownHosts);
         ex.Host.ShouldBe($"root@127.0.0.1:{_server.Port}");
         File.ReadAllText(knownHosts).ShouldBeEmpty();
+
+        // The advice works: run the ssh-keyscan command the message suggests, then the same connect succeeds.
+        Tool.Require("ssh-keyscan");
+        var advice = ex.Message[(ex.Message.IndexOf("`ssh-keyscan", StringComparison.Ordinal) + 1)..];
+        Tool.Run("bash", "-c", advice[..advice.IndexOf('`', StringComparison.Ordinal)]);
+        using var host = await SshHost.ConnectAsync(_server.Options(knownHosts), CancellationToken.None);
+        host.HostKeyFingerprint.ShouldBe(fingerprint);
     }
 
     [Theory]
@@ -48,6 +55,13 @@ public sealed class SshHostKeyTests(SshdFixture sshd)
         ex.Message.ShouldContain(known);
         ex.Message.ShouldContain($"{knownHosts} line 2");
         File.ReadAllText(knownHosts).ShouldBe(before);
+
+        // The advice works: the suggested `ssh-keygen -R` removes the old key, after which a new one can be accepted.
+        var advice = ex.Message[(ex.Message.IndexOf("`ssh-keygen -R", StringComparison.Ordinal) + 1)..];
+        Tool.Run("bash", "-c", advice[..advice.IndexOf('`', StringComparison.Ordinal)]);
+        OpenSshKeys.LinesFoundFor($"[127.0.0.1]:{_server.Port}", knownHosts).ShouldBeEmpty();
+        using var host = await SshHost.ConnectAsync(_server.Options(knownHosts, acceptNewHostKey: true), CancellationToken.None);
+        host.HostKeyFingerprint.ShouldBe(presented);
     }
 
     [Theory]
