@@ -101,40 +101,36 @@ public sealed class KnownHosts
     {
         var name = NameFor(host, port);
         var hostField = hashed ? HostPatternMatch.Hash(name) : name;
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
-        if (directory is not null && !Directory.Exists(directory))
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(directory);
-            }
-            else
-            {
-                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-        }
-
         var existing = File.Exists(Path) ? File.ReadAllBytes(Path) : [];
-        var linesBefore = existing.Count(b => b == (byte)'\n') + (existing.Length > 0 && existing[^1] != '\n' ? 1 : 0);
-        var text = new StringBuilder();
-        if (existing.Length > 0 && existing[^1] != '\n')
-        {
-            text.Append('\n');
-        }
+        var lastLineOpen = existing.Length > 0 && existing[^1] != '\n';
+        var linesBefore = existing.Count(b => b == (byte)'\n') + (lastLineOpen ? 1 : 0);
 
-        text.Append(hostField).Append(' ').Append(key.ToOpenSshString()).Append('\n');
-        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var stream = new FileStream(Path, options))
-        {
-            stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
-        }
+        AppendPrivately(Path, $"{(lastLineOpen ? "\n" : "")}{hostField} {key.ToOpenSshString()}\n");
 
         var entry = new KnownHostsEntry(linesBefore + 1, KnownHostsMarker.None, hostField, key);
         _entries.Add(entry);
         return entry;
+    }
+
+    private static void AppendPrivately(string path, string text)
+    {
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write };
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory!);
+        }
+        else
+        {
+            if (!Directory.Exists(directory))
+            {
+                Directory.CreateDirectory(directory!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(path, options);
+        stream.Write(Encoding.UTF8.GetBytes(text));
     }
 }

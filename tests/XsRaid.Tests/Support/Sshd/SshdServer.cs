@@ -29,12 +29,10 @@ public sealed class SshdServer : IDisposable
         GenerateHostKeys();
         ClientKey = GenerateKey("client_ed25519", "ed25519");
         File.WriteAllText(AuthorizedKeysFile, File.ReadAllText(ClientKey + ".pub"));
-        Port = FreePort();
-        File.WriteAllText(ConfigFile, Config());
-        Start();
+        StartOnAFreePort();
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>Scratch directory for this server's files; tests may put their own files (known_hosts) here.</summary>
     public string ScratchDirectory => _dir.Path;
@@ -169,6 +167,25 @@ public sealed class SshdServer : IDisposable
         _dir.Dispose();
     }
 
+    // The port is free when picked but another process may take it before sshd binds it: then pick again.
+    private void StartOnAFreePort()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            File.WriteAllText(ConfigFile, Config());
+            try
+            {
+                Start();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && Log.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                Stop();
+            }
+        }
+    }
+
     private void GenerateHostKeys()
     {
         foreach (var type in _hostKeyTypes)
@@ -204,6 +221,7 @@ public sealed class SshdServer : IDisposable
         {
             if (_process!.HasExited)
             {
+                _process.WaitForExit(); // lets the stderr reader reach the end, so the log is complete
                 throw new InvalidOperationException($"sshd exited with {_process.ExitCode} at start: {Log}");
             }
 
