@@ -30,6 +30,8 @@ public static class Tool
         ["vgchange"] = "lvm2",
         ["sshd"] = "openssh-server",
         ["ssh-keygen"] = "openssh-client",
+        ["ssh"] = "openssh-client",
+        ["ssh-keyscan"] = "openssh-client",
         ["shellcheck"] = "shellcheck",
         ["truncate"] = "coreutils",
         ["dd"] = "coreutils",
