@@ -29,6 +29,17 @@ public static class Tool
         ["shellcheck"] = "shellcheck",
         ["truncate"] = "coreutils",
         ["dd"] = "coreutils",
+        ["readlink"] = "coreutils",
+        ["sh"] = "dash",
+        ["findmnt"] = "util-linux",
+        ["lsblk"] = "util-linux",
+        ["mount"] = "mount",
+        ["umount"] = "mount",
+        ["swapon"] = "mount",
+        ["swapoff"] = "mount",
+        ["vgs"] = "lvm2",
+        ["vgremove"] = "lvm2",
+        ["pvremove"] = "lvm2",
     };
 
     /// <summary>Full path of a tool, or an exception naming the Debian package that provides it.</summary>

@@ -41,4 +41,31 @@ internal static class TextLines
     /// <summary>Whitespace-separated fields (spaces and tabs), like awk's default splitting.</summary>
     public static string[] Fields(string text) =>
         text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Start and length of each whitespace-separated field, for edits that keep the blanks between them.</summary>
+    public static List<(int Start, int Length)> FieldRanges(string text)
+    {
+        var ranges = new List<(int, int)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && text[i] is not (' ' or '\t'))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                ranges.Add((start, i - start));
+            }
+        }
+
+        return ranges;
+    }
 }
