@@ -30,6 +30,7 @@ public static class Tool
         ["truncate"] = "coreutils",
         ["dd"] = "coreutils",
         ["readlink"] = "coreutils",
+        ["env"] = "coreutils",
         ["sh"] = "dash",
         ["findmnt"] = "util-linux",
         ["lsblk"] = "util-linux",
