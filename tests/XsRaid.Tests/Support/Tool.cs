@@ -31,6 +31,7 @@ public static class Tool
         ["dd"] = "coreutils",
         ["readlink"] = "coreutils",
         ["env"] = "coreutils",
+        ["ls"] = "coreutils",
         ["sh"] = "dash",
         ["findmnt"] = "util-linux",
         ["lsblk"] = "util-linux",
