@@ -50,9 +50,9 @@ public sealed record ExtlinuxConfig(IReadOnlyList<ExtlinuxLine> Lines, IReadOnly
         foreach (var entry in targets)
         {
             var append = entry.Lines.LastOrDefault(l => l.Keyword == "APPEND");
-            var region = append is null || entry.LinuxArguments is null ? ((int, int)?)null : LinuxArgumentsRange(append, entry.IsMultiboot);
+            var region = append is not null && entry.LinuxArguments is not null ? LinuxArgumentsRange(append, entry.IsMultiboot) : null;
             var roots = region is { } r
-                ? KernelArguments.Split(append!.Raw.Text.Substring(r.Item1, r.Item2))?.Where(a => a.Name == "root" && a.Value is not null).ToList()
+                ? KernelArguments.Split(append!.Raw.Text.Substring(r.Start, r.Length))?.Where(a => a.Name == "root" && a.Value is not null).ToList()
                 : null;
             if (roots is null || roots.Count == 0)
             {
@@ -67,7 +67,7 @@ public sealed record ExtlinuxConfig(IReadOnlyList<ExtlinuxLine> Lines, IReadOnly
             var text = append!.Raw.Text;
             foreach (var root in Enumerable.Reverse(roots))
             {
-                var at = region!.Value.Item1 + root.ValueStart;
+                var at = region!.Value.Start + root.ValueStart;
                 text = string.Concat(text.AsSpan(0, at), newRoot, text.AsSpan(at + root.ValueLength));
             }
 

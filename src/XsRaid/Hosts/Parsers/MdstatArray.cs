@@ -41,5 +41,11 @@ public sealed record MdstatArray
     /// <summary>Members not marked (F): the ones mdadm counts as "Working Devices".</summary>
     public int WorkingCount => Members.Count(m => !m.Faulty);
 
+    /// <summary>
+    /// mdadm's "Spare Devices": working members that are not in sync (a spare, or one being rebuilt).
+    /// Null for levels that print no [n/m] count.
+    /// </summary>
+    public int? SpareCount => InSyncDisks is { } inSync ? WorkingCount - inSync : null;
+
     public bool IsDegraded => DiskStatus is { } map && map.Contains('_', StringComparison.Ordinal);
 }

@@ -182,8 +182,13 @@ public static partial class MdstatParser
             end -= 3;
         }
 
-        var open = token.LastIndexOf('[', end - 1 < 0 ? 0 : end - 1);
-        if (end < 4 || token[end - 1] != ']' || open <= 0)
+        if (end < 4 || token[end - 1] != ']')
+        {
+            return null;
+        }
+
+        var open = token.LastIndexOf('[', end - 1);
+        if (open <= 0)
         {
             return null;
         }

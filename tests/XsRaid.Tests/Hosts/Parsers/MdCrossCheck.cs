@@ -43,7 +43,7 @@ internal static class MdCrossCheck
         {
             detail.RaidDevices.ShouldBe(raidDisks, what);
             detail.ActiveDevices.ShouldBe(array.InSyncDisks, what);
-            detail.SpareDevices.ShouldBe(array.WorkingCount - array.InSyncDisks, what);
+            detail.SpareDevices.ShouldBe(array.SpareCount, what);
             array.DiskStatus!.Length.ShouldBe(raidDisks, what);
             array.DiskStatus.Count(c => c == 'U').ShouldBe(array.InSyncDisks!.Value, what);
         }

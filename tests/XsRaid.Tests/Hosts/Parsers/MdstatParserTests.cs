@@ -26,6 +26,10 @@ public class MdstatParserTests
             File.Exists(Fixtures.PathOf("md/mdstat/" + name)).ShouldBeTrue(name);
         }
 
+        // The other files of the directory are not /proc/mdstat captures.
+        Directory.GetFiles(Fixtures.PathOf("md/mdstat"), "*.txt").Select(Path.GetFileName).Except(names).Order(StringComparer.Ordinal)
+            .ShouldBe(["commands.txt", "ls-l-dev-md.txt", "mdadm-detail-scan-verbose.txt", "mdadm-detail-scan.txt", "mdadm-examine-scan.txt"]);
+
         // Every detail snapshot belongs to one of the mdstat snapshots, so none escapes the cross-check.
         var used = MdFixtureSet.All().SelectMany(c => c.DetailPaths).ToHashSet(StringComparer.Ordinal);
         foreach (var detail in Directory.GetFiles(Fixtures.PathOf("md/detail-snapshots")))
