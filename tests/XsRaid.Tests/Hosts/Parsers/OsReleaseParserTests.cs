@@ -14,13 +14,12 @@ public class OsReleaseParserTests
 
     public static TheoryData<string> Files()
     {
-        var data = new TheoryData<string> { CentOs7 };
-        foreach (var path in new[] { "/etc/os-release", "/usr/lib/os-release" })
+        // /etc/os-release is often a link to /usr/lib/os-release: each distinct text once.
+        var texts = new[] { "/etc/os-release", "/usr/lib/os-release" }.Where(File.Exists).Select(File.ReadAllText).Prepend(CentOs7);
+        var data = new TheoryData<string>();
+        foreach (var text in texts.Distinct(StringComparer.Ordinal))
         {
-            if (File.Exists(path))
-            {
-                data.Add(File.ReadAllText(path));
-            }
+            data.Add(text);
         }
 
         return data;
