@@ -31,19 +31,20 @@ internal static partial class MdFixtureSet
             captures.Add(new Capture(Fixtures.PathOf("md/mdstat/" + snapshot), details.Order(StringComparer.Ordinal).ToList()));
         }
 
+        // Each case directory (and other-levels/) has mdstat*.txt files with the detail*.txt of the same moment.
         foreach (var caseDir in Directory.GetDirectories(Fixtures.PathOf("md")).Order(StringComparer.Ordinal))
         {
+            if (caseDir.EndsWith("mdstat", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             foreach (var mdstat in Directory.GetFiles(caseDir, "mdstat*.txt").Order(StringComparer.Ordinal))
             {
                 var suffix = Path.GetFileNameWithoutExtension(mdstat)["mdstat".Length..];
                 var details = caseDir.EndsWith("other-levels", StringComparison.Ordinal)
                     ? Directory.GetFiles(caseDir, "md*-detail.txt")
                     : [Path.Combine(caseDir, "detail" + suffix + ".txt")];
-                if (caseDir.EndsWith("mdstat", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
                 captures.Add(new Capture(mdstat, details.Order(StringComparer.Ordinal).ToList()));
             }
         }
