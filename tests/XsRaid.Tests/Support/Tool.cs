@@ -41,6 +41,14 @@ public static class Tool
         ["umount"] = "mount",
         ["grub-mkimage"] = "grub-common",
         ["grub-bios-setup"] = "grub-pc-bin",
+        ["readlink"] = "coreutils",
+        ["env"] = "coreutils",
+        ["ls"] = "coreutils",
+        ["findmnt"] = "util-linux",
+        ["lsblk"] = "util-linux",
+        ["swapon"] = "mount",
+        ["swapoff"] = "mount",
+        ["vgs"] = "lvm2",
     };
 
     /// <summary>Full path of a tool, or an exception naming the Debian package that provides it.</summary>
