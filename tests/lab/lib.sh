@@ -90,12 +90,13 @@ lab_debian_mirror() {
 LAB_LOOPS=()
 LAB_MOUNTS=()
 
-# lab_loop FILE START_SECTOR SECTORS: a loop device over that byte range (no partition parser needed).
+# lab_loop VAR FILE START_SECTOR SECTORS: sets VAR to a new loop device over that byte range (no partition
+# parser needed). Not a $(...) function: the device must be recorded in this shell for lab_cleanup.
 lab_loop() {
   local dev
-  dev=$(losetup --find --show --offset $(( $2 * 512 )) --sizelimit $(( $3 * 512 )) "$1")
+  dev=$(losetup --find --show --offset $(( $3 * 512 )) --sizelimit $(( $4 * 512 )) "$2")
   LAB_LOOPS+=("$dev")
-  printf '%s\n' "$dev"
+  printf -v "$1" '%s' "$dev"
 }
 
 lab_mount() {
