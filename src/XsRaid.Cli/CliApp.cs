@@ -10,6 +10,8 @@ public static class CliApp
     {
         var root = new RootCommand("xsraid: turn a single-disk XenServer/XCP-ng or Debian host into a bootable RAID1 mirror");
         root.Subcommands.Add(InspectCommand.Create(io));
+        root.Subcommands.Add(SnapshotCommand.Create(io));
+        root.Subcommands.Add(PlanCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

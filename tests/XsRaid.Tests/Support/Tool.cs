@@ -33,6 +33,7 @@ public static class Tool
         ["ssh"] = "openssh-client",
         ["ssh-keyscan"] = "openssh-client",
         ["shellcheck"] = "shellcheck",
+        ["bash"] = "bash",
         ["truncate"] = "coreutils",
         ["dd"] = "coreutils",
         ["sfdisk"] = "fdisk",

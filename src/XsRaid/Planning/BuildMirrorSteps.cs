@@ -1,0 +1,152 @@
+namespace XsRaid.Planning;
+
+/// <summary>Phase 1: the degraded mirror on the target disk, the copy, and the one-shot boot into it.</summary>
+public static class BuildMirrorSteps
+{
+    public static IEnumerable<PlanStep> Create(PlanContext c)
+    {
+        var target = c.TargetDevice;
+        var numbers = c.Arrays.Select(a => a.PartitionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var firstMember = c.RootArray.TargetPartition;
+        var startedWhen = new HostCheck($"{c.RootArray.Device} runs with {firstMember}", HostCommand.Sh(Snippets.ArrayHasMember, c.RootArray.Device, firstMember));
+
+        if (c.Options.WipeTarget)
+        {
+            var wipes = c.Target.Report!.PartitionTable.Partitions
+                .Select(p => HostCommand.Sh(Snippets.WipeSignatures, PlanContext.PartitionOf(target, p.Number)))
+                .Append(HostCommand.Sh(Snippets.WipeSignatures, target))
+                .Append(HostCommand.Of("sgdisk", "--zap-all", target));
+            yield return Step(c, "wipe-target", "Wipe old signatures from the target disk",
+                "--wipe-target: stale md superblocks, filesystems and partition tables on a reused disk are a top cause of failed conversions.",
+                [.. wipes], target, startedWhen, null);
+        }
+
+        var sameLayout = new HostCheck($"{target} has {c.SourceDevice}'s partition layout with Linux RAID types",
+            HostCommand.Sh(Snippets.LayoutCopied, [target, c.SourceDevice, .. numbers]));
+        yield return Step(c, "partition-target", "Copy the partition layout to the target disk",
+            "The mirror's members must have the system disk's partition sizes; new GUIDs keep the two disks distinct (sgdisk -R copies them), type Linux RAID marks the members.",
+            [
+                HostCommand.Of("sgdisk", $"--replicate={target}", c.SourceDevice),
+                HostCommand.Of("sgdisk", "--randomize-guids", target),
+                HostCommand.Of(["sgdisk", .. numbers.Select(n => $"--typecode={n}:FD00"), "--attributes=1:set:2", target]),
+                HostCommand.Of("blockdev", "--rereadpt", target),
+            ],
+            target, sameLayout, sameLayout);
+
+        foreach (var array in c.Arrays)
+        {
+            var running = new HostCheck($"{array.Device} runs with {array.TargetPartition}", HostCommand.Sh(Snippets.ArrayHasMember, array.Device, array.TargetPartition));
+            yield return Step(c, $"create-{Name(array.Device)}", $"Create {array.Device} ({array.Role}) degraded on {array.TargetPartition}",
+                $"RAID1 with the system disk's partition {array.PartitionNumber} 'missing' for now; metadata {array.Metadata} keeps the data at the partition start, the internal bitmap makes resyncs after a crash short.",
+                [HostCommand.Of("mdadm", "--create", array.Device, "--run", $"--metadata={array.Metadata}", "--level=1", "--raid-devices=2",
+                    "--bitmap=internal", array.TargetPartition, "missing")],
+                target, running, running);
+        }
+
+        var root = c.RootArray.Device;
+        var labelled = new HostCheck($"{root} carries the temporary label {c.TemporaryLabel}", HostCommand.Sh(Snippets.HasLabel, root, c.TemporaryLabel));
+        yield return Step(c, "mkfs-root", $"Make the {c.Root.FsType} filesystem on {root}",
+            $"The new root. It gets a temporary label ({c.TemporaryLabel}) so that while the old root exists no boot can confuse the two; the root label comes back in phase 2.",
+            [HostCommand.Of(MkfsArgv(c))], target, labelled, labelled);
+
+        var mounted = new HostCheck($"{PlanContext.NewRootMount} is mounted", HostCommand.Sh(Snippets.IsMounted, PlanContext.NewRootMount));
+        var sourceView = PlanContext.NewRootMount + "-src";
+        yield return Step(c, "mount-new-root", "Mount the new root, and bind the old root beside it",
+            "The copy reads the old root through a bind mount, which also shows what mounts hide (static /dev nodes), and writes the array.",
+            [HostCommand.Sh(Snippets.MountOnce, root, PlanContext.NewRootMount), HostCommand.Sh(Snippets.BindRootOnce, sourceView)],
+            null, null, mounted);
+
+        yield return Step(c, "copy-root-live", "Copy the running root onto the array (first pass, live)",
+            "Most of the data moves while the host keeps running; the final pass after stopping writers is then short.",
+            [CopyCommand(c, sourceView)], target, null, null);
+
+        if (c.Platform.WritersToStop.Count > 0)
+        {
+            yield return Step(c, "stop-writers", "Stop the services that write to the root",
+                "xapi and friends write their database continuously; stopping them makes the final copy consistent. Running VMs are not touched; the host reboots soon.",
+                [HostCommand.Sh(Snippets.StopServices, [.. c.Platform.WritersToStop])], null, null, null);
+        }
+
+        yield return Step(c, "copy-root-final", "Copy the root again (final pass)",
+            "Picks up what changed during the first pass.", [CopyCommand(c, sourceView)], target, null, null);
+
+        foreach (var step in ConfigureSteps(c))
+        {
+            yield return step;
+        }
+    }
+
+    private static IEnumerable<PlanStep> ConfigureSteps(PlanContext c)
+    {
+        var confPath = c.InNewRoot(c.Platform.MdadmConfPath);
+        var confDone = new HostCheck($"{c.Platform.MdadmConfPath} on the array lists every array by UUID",
+            HostCommand.Sh(Snippets.MdadmConfListsArrays, [confPath, .. c.ArrayDevices]));
+        yield return Step(c, "write-mdadm-conf", "Write mdadm.conf on the new root",
+            "The initrd assembles the arrays from these ARRAY lines (by UUID); MAILADDR root lets mdadm --monitor report a failed disk.",
+            [HostCommand.Sh(Snippets.WriteMdadmConf, [confPath, .. c.ArrayDevices])], c.TargetDevice, confDone, confDone);
+
+        if (c.Facts.Fstab is { } fstab)
+        {
+            yield return WriteFileStep(c, "rewrite-fstab", "Point /etc/fstab on the new root at the array",
+                $"/ is mounted as {c.NewRootSpec}; only the root line changes (other LABEL= entries are left alone).",
+                c.InNewRoot("/etc/fstab"), ConfigRewrites.Fstab(fstab, c.NewRootSpec), c.TargetDevice);
+        }
+
+        yield return WriteFileStep(c, "rewrite-boot-config", "Point every boot entry of the new root at the array",
+            $"root= becomes {c.NewRootSpec} in every entry of {c.Platform.ExtlinuxConfigPath}, nothing else changes.",
+            c.InNewRoot(c.Platform.ExtlinuxConfigPath), ConfigRewrites.RootEverywhere(c.Facts.BootloaderConfig ?? "", c.NewRootSpec), c.TargetDevice);
+
+        var initrd = "/boot/" + c.Platform.InitrdFile(c.KernelVersion);
+        yield return Step(c, "rebuild-initrd", "Rebuild the initrd inside the new root",
+            "The initrd must load raid1 and assemble the root array before it can mount /.",
+            [HostCommand.Sh(Snippets.InChroot, [PlanContext.NewRootMount, .. c.Platform.InitrdCommand(c.KernelVersion)])],
+            c.TargetDevice, null, new HostCheck($"{initrd} exists on the new root", HostCommand.Of("test", "-s", c.InNewRoot(initrd))));
+
+        var extlinuxDir = c.InNewRoot(c.Platform.ExtlinuxDirectory);
+        yield return Step(c, "install-bootloader-array", "Install extlinux on the array",
+            "--raid makes the boot code try the next disk if this one fails; with metadata at the end the members look like plain filesystems to the boot code.",
+            [HostCommand.Of("extlinux", "--install", "--raid", extlinuxDir)], c.TargetDevice, null,
+            new HostCheck("ldlinux.sys is on the array", HostCommand.Of("test", "-s", extlinuxDir + "/ldlinux.sys")));
+
+        var gptmbr = c.Platform.GptMbrPath;
+        var hasBootCode = new HostCheck($"{c.TargetDevice} has gptmbr.bin in its MBR", HostCommand.Sh(Snippets.HasBootCode, gptmbr, c.TargetDevice));
+        yield return Step(c, "boot-code-target", "Write the boot code to the target disk's MBR",
+            "gptmbr.bin boots the partition with the legacy-BIOS-bootable attribute (set on partition 1).",
+            [HostCommand.Sh(Snippets.WriteBootCode, gptmbr, c.TargetDevice), HostCommand.Of("sgdisk", "--attributes=1:set:2", c.TargetDevice)],
+            c.TargetDevice, hasBootCode, hasBootCode);
+
+        foreach (var step in RebootSteps.Create(c))
+        {
+            yield return step;
+        }
+    }
+
+    internal static PlanStep WriteFileStep(PlanContext c, string id, string title, string why, string path, string content, string? writes)
+    {
+        var done = new HostCheck($"{path} has the new content", HostCommand.Sh(Snippets.FileEquals, path) with { Stdin = content });
+        return Step(c, id, title, why, [HostCommand.WriteFile(path, content)], writes, done, done);
+    }
+
+    internal static PlanStep Step(PlanContext c, string id, string title, string why, IReadOnlyList<HostCommand> commands,
+        string? writes, HostCheck? doneWhen, HostCheck? verify, PlanPhase phase = PlanPhase.BuildMirror) =>
+        new(id, phase, title, why, commands, writes, doneWhen, verify);
+
+    internal static string Name(string device) => device[(device.LastIndexOf('/') + 1)..];
+
+    private static string[] MkfsArgv(PlanContext c)
+    {
+        var argv = new List<string> { "mkfs." + c.Root.FsType, "-q", "-L", c.TemporaryLabel };
+        if (c.Platform.NamesRootByUuid)
+        {
+            argv.AddRange(["-U", c.NewRootUuid]);
+        }
+
+        argv.Add(c.RootArray.Device);
+        return [.. argv];
+    }
+
+    private static HostCommand CopyCommand(PlanContext c, string sourceView) =>
+        c.Facts.Snapshot.HasTool("rsync")
+            ? HostCommand.Of(["rsync", .. c.Platform.RsyncOptions, sourceView + "/", PlanContext.NewRootMount + "/"])
+            : HostCommand.Of("cp", "-ax", sourceView + "/.", PlanContext.NewRootMount + "/");
+}

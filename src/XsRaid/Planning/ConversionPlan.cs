@@ -1,0 +1,23 @@
+namespace XsRaid.Planning;
+
+/// <summary>
+/// The reviewable plan: which disks, which arrays, and the ordered typed steps. Everything in it was decided from a
+/// snapshot; `convert` re-takes the snapshot and refuses when the host no longer matches.
+/// </summary>
+public sealed record ConversionPlan(
+    string HostName,
+    string Platform,
+    string Metadata,
+    DiskIdentity Source,
+    DiskIdentity Target,
+    IReadOnlyList<ArrayPlan> Arrays,
+    string RootArray,
+    string NewRootSpec,
+    string NewRootFilesystemUuid,
+    string RootLabel,
+    string TemporaryRootLabel,
+    IReadOnlyList<PlanStep> Steps,
+    IReadOnlyList<string> Notes)
+{
+    public PlanStep Step(string id) => Steps.Single(s => s.Id == id);
+}

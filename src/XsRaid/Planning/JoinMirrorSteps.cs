@@ -1,0 +1,96 @@
+namespace XsRaid.Planning;
+
+/// <summary>
+/// Phase 2, only after / is verified on the array: the original disk is re-partitioned from the mirror's, joins
+/// every array, resyncs, and gets its boot code back.
+/// </summary>
+public static class JoinMirrorSteps
+{
+    public const string ResyncFloorKBps = "100000";
+
+    public static IEnumerable<PlanStep> Create(PlanContext c)
+    {
+        var source = c.SourceDevice;
+        var numbers = c.Arrays.Select(a => a.PartitionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        yield return Step(c, "verify-root-on-array", $"Check that / is {c.RootArray.Device}",
+            "Nothing touches the original disk unless the host really runs from the mirror; otherwise this is a roll-back.",
+            [], null, null, new HostCheck($"/ is on {c.RootArray.Device}", HostCommand.Sh(Snippets.RootIsOn, c.RootArray.Device)));
+
+        var oldRoot = c.RootArray.SourcePartition;
+        var oldMount = PlanContext.NewRootMount + "-old";
+        var joined = new HostCheck($"{oldRoot} is already part of {c.RootArray.Device}", HostCommand.Sh(Snippets.ArrayHasMember, c.RootArray.Device, oldRoot));
+        yield return Step(c, "make-mirror-default", "Make the mirror the default boot of the original disk",
+            "Until the original disk has joined, a reboot must come back on the mirror, not on the old root.",
+            [
+                HostCommand.Sh(Snippets.MountOnce, oldRoot, oldMount),
+                HostCommand.WriteFile(oldMount + c.Platform.ExtlinuxConfigPath, ConfigRewrites.WithDefault(RebootSteps.OneShotConfig(c), PlanContext.OneShotLabel)),
+                HostCommand.Sh(Snippets.UnmountIfMounted, oldMount),
+            ],
+            source, joined, null);
+
+        var layout = new HostCheck($"{source} has {c.TargetDevice}'s layout with Linux RAID types", HostCommand.Sh(Snippets.LayoutCopied, [source, c.TargetDevice, .. numbers]));
+        yield return Step(c, "repartition-source", "Copy the mirror's partition layout to the original disk",
+            "Same layout, new GUIDs. Partition 1 is not marked bootable until its resync is done, so a reset during the resync boots the complete disk.",
+            [
+                HostCommand.Of("sgdisk", $"--replicate={source}", c.TargetDevice),
+                HostCommand.Of("sgdisk", "--randomize-guids", "--attributes=1:clear:2", source),
+                HostCommand.Of("blockdev", "--rereadpt", source),
+            ],
+            source, layout, layout);
+
+        foreach (var array in c.Arrays)
+        {
+            var member = new HostCheck($"{array.Device} has {array.SourcePartition}", HostCommand.Sh(Snippets.ArrayHasMember, array.Device, array.SourcePartition));
+            yield return Step(c, $"add-{BuildMirrorSteps.Name(array.SourcePartition)}", $"Add {array.SourcePartition} to {array.Device}",
+                "Stale signatures are wiped first, then the partition joins and the mirror copies onto it.",
+                [HostCommand.Sh(Snippets.WipeSignatures, array.SourcePartition), HostCommand.Of("mdadm", array.Device, "--add", array.SourcePartition)],
+                source, member, member);
+        }
+
+        var clean = new HostCheck("every array is clean with both members", HostCommand.Sh(Snippets.ArraysClean, c.ArrayDevices));
+        yield return Step(c, "raise-resync-speed", "Raise the resync speed floor",
+            $"speed_limit_min {ResyncFloorKBps} KB/s so the resync is not starved; restored afterwards.",
+            [HostCommand.Sh(Snippets.SetResyncFloor, ResyncFloorKBps)], null, clean, null);
+
+        yield return Step(c, "wait-resync", "Wait for the resync",
+            "The original disk holds a full copy only when every array is clean.",
+            [HostCommand.Sh("mdadm --wait \"$@\" >/dev/null 2>&1; exit 0", c.ArrayDevices)], null, clean, clean);
+
+        yield return Step(c, "restore-resync-speed", "Restore the resync speed floor",
+            "Back to the host's own setting.", [HostCommand.Sh(Snippets.SetResyncFloor, OriginalResyncFloor(c))], null, null, null);
+
+        var gptmbr = c.Platform.GptMbrPath;
+        yield return Step(c, "boot-code-source", "Write the boot code to the original disk and mark partition 1 bootable",
+            "Both disks boot alone: boot code in both MBRs, legacy-BIOS-bootable on both.",
+            [HostCommand.Sh(Snippets.WriteBootCode, gptmbr, source), HostCommand.Of("sgdisk", "--attributes=1:set:2", source)],
+            source, null, new HostCheck($"{source} has gptmbr.bin in its MBR", HostCommand.Sh(Snippets.HasBootCode, gptmbr, source)));
+
+        if (c.Root.Label is { Length: > 0 } label)
+        {
+            var labelled = new HostCheck($"{c.RootArray.Device} is labelled {label}", HostCommand.Sh(Snippets.HasLabel, c.RootArray.Device, label));
+            yield return Step(c, "restore-root-label", $"Give the root filesystem its label {label} back",
+                "The old root is gone, so the label is unambiguous again; tools that look for it find the mirror.",
+                [HostCommand.Of("e2label", c.RootArray.Device, label)], c.RootArray.Device, labelled, labelled);
+        }
+
+        var initrd = "/boot/" + c.Platform.InitrdFile(c.KernelVersion);
+        yield return Step(c, "verify-mirror", "Verify the mirror",
+            "Every array clean with both members, boot code on both disks, mdadm.conf lists the arrays by UUID, the initrd holds raid1 and mdadm.conf, / on the array.",
+            [
+                HostCommand.Sh(Snippets.ArraysClean, c.ArrayDevices),
+                HostCommand.Sh(Snippets.HasBootCode, gptmbr, source),
+                HostCommand.Sh(Snippets.HasBootCode, gptmbr, c.TargetDevice),
+                HostCommand.Sh(Snippets.MdadmConfListsArrays, [c.Platform.MdadmConfPath, .. c.ArrayDevices]),
+                new HostCommand(c.Platform.InitrdCheck(initrd)),
+                HostCommand.Sh(Snippets.RootIsOn, c.RootArray.Device),
+            ],
+            null, null, null);
+    }
+
+    private static string OriginalResyncFloor(PlanContext c) =>
+        c.Facts.Snapshot.File("/proc/sys/dev/raid/speed_limit_min")?.Trim() is { Length: > 0 } v && v.All(char.IsAsciiDigit) ? v : "1000";
+
+    private static PlanStep Step(PlanContext c, string id, string title, string why, IReadOnlyList<HostCommand> commands,
+        string? writes, HostCheck? doneWhen, HostCheck? verify) =>
+        BuildMirrorSteps.Step(c, id, title, why, commands, writes, doneWhen, verify, PlanPhase.JoinMirror);
+}

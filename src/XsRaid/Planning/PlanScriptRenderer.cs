@@ -1,0 +1,178 @@
+using System.Text;
+using XsRaid.Hosts;
+
+namespace XsRaid.Planning;
+
+/// <summary>
+/// The plan as an annotated bash script an admin can read or run by hand: pure ASCII, `set -euo pipefail`, each
+/// step skipped when its effect is already there, the reboot a clear stop point (run the script again afterwards).
+/// Every argument goes through <see cref="ShellQuote"/>; file contents go in quoted here-documents.
+/// </summary>
+public static class PlanScriptRenderer
+{
+    public static string Render(ConversionPlan plan)
+    {
+        var s = new StringBuilder();
+        s.Append("#!/usr/bin/env bash\n");
+        Comment(s, $"xsraid conversion plan for {plan.HostName} ({plan.Platform})");
+        Comment(s, $"system disk {plan.Source.Device} ({plan.Source.BestName}) + new disk {plan.Target.Device} ({plan.Target.BestName}) -> RAID1, md metadata {plan.Metadata}");
+        Comment(s, "Read it before you run it. Every step first checks whether its effect is already there and skips itself if so,");
+        Comment(s, "so the script can be run again after an interruption. It stops at the first failing command.");
+        Comment(s, "Phase 1 ends with a one-shot reboot into the mirror; run the script again once the host is back.");
+        s.Append("set -euo pipefail\n\n");
+        s.Append("step() { printf '\\n== %s: %s\\n' \"$1\" \"$2\"; }\n");
+        s.Append("skip() { printf '   already done: %s\\n' \"$1\"; }\n");
+        s.Append("fail() { printf 'xsraid script: step %s failed its check: %s\\n' \"$1\" \"$2\" >&2; exit 1; }\n");
+
+        var rebootIndex = plan.Steps.ToList().FindIndex(st => st.IsRebootPoint);
+        var verifyRoot = plan.Steps.FirstOrDefault(st => st.Id == "verify-root-on-array")?.Verify;
+        if (verifyRoot is not null && rebootIndex >= 0)
+        {
+            Section(s, "Phase 1: build the degraded mirror on " + plan.Target.Device + ", then reboot into it once");
+            Line(s, "if ! ", verifyRoot.Command, "; then");
+            foreach (var step in plan.Steps.Take(rebootIndex))
+            {
+                RenderStep(s, step, "  ");
+            }
+
+            var reboot = plan.Steps[rebootIndex];
+            s.Append('\n');
+            Comment(s, "STOP POINT: " + reboot.Title + ". " + reboot.Why, "  ");
+            s.Append("  echo 'Phase 1 is done. The host now reboots once into the mirror; if that boot fails it comes back on the old system.'\n");
+            s.Append("  echo 'When it is back, run this script again to continue with phase 2.'\n");
+            foreach (var command in reboot.Commands)
+            {
+                Line(s, "  ", command, "");
+            }
+
+            s.Append("  exit 0\nfi\n");
+            Section(s, "Phase 2: / runs from the mirror; the original disk " + plan.Source.Device + " joins it");
+            foreach (var step in plan.Steps.Skip(rebootIndex + 1))
+            {
+                if (step.Phase == PlanPhase.StorageRepository && !s.ToString().Contains("# ===== Storage", StringComparison.Ordinal))
+                {
+                    Section(s, "Storage repository on the mirrored storage array");
+                }
+
+                RenderStep(s, step, "");
+            }
+        }
+
+        s.Append("\necho 'xsraid script: all steps done.'\n");
+        return s.ToString();
+    }
+
+    private static void RenderStep(StringBuilder s, PlanStep step, string indent)
+    {
+        s.Append('\n');
+        Comment(s, $"--- {step.Id}: {step.Title}", indent);
+        Comment(s, "Why: " + step.Why, indent);
+        if (step.Writes is not null)
+        {
+            Comment(s, "WRITES " + step.Writes, indent);
+        }
+
+        s.Append(indent).Append("step ").Append(ShellQuote.Quote(step.Id)).Append(' ').Append(ShellQuote.Quote(Ascii(step.Title))).Append('\n');
+        var body = indent;
+        if (step.DoneWhen is { } done)
+        {
+            Line(s, indent + "if ", done.Command, "; then");
+            s.Append(indent).Append("  skip ").Append(ShellQuote.Quote(Ascii(done.Description))).Append('\n');
+            s.Append(indent).Append("else\n");
+            body = indent + "  ";
+        }
+
+        foreach (var command in step.Commands)
+        {
+            Line(s, body, command, "");
+        }
+
+        if (step.DoneWhen is not null)
+        {
+            if (step.Commands.Count == 0)
+            {
+                s.Append(body).Append(":\n");
+            }
+
+            s.Append(indent).Append("fi\n");
+        }
+
+        if (step.Verify is { } verify)
+        {
+            Line(s, indent, verify.Command, $" || fail {ShellQuote.Quote(step.Id)} {ShellQuote.Quote(Ascii(verify.Description))}");
+        }
+    }
+
+    /// <summary>One command as the script writes it (argv quoted, standard input as a here-document).</summary>
+    public static string RenderCommand(HostCommand command)
+    {
+        var s = new StringBuilder();
+        Line(s, "", command, "");
+        return s.ToString();
+    }
+
+    /// <summary>
+    /// Appends prefix + the command + suffix as one line; standard input follows as a quoted here-document (its
+    /// delimiter alone at the start of a line), or is piped from printf when it is not ASCII or lacks a final newline.
+    /// </summary>
+    private static void Line(StringBuilder s, string prefix, HostCommand command, string suffix)
+    {
+        var line = ShellQuote.Join(command.Argv);
+        if (command.Stdin is null)
+        {
+            s.Append(prefix).Append(line).Append(suffix).Append('\n');
+            return;
+        }
+
+        if (!IsAscii(command.Stdin) || !command.Stdin.EndsWith('\n'))
+        {
+            s.Append(prefix).Append("printf '%b' ").Append(ShellQuote.Quote(OctalEscape(command.Stdin))).Append(" | ").Append(line).Append(suffix).Append('\n');
+            return;
+        }
+
+        var delimiter = "XSRAID_EOF";
+        for (var n = 1; command.Stdin.Split('\n').Contains(delimiter); n++)
+        {
+            delimiter = $"XSRAID_EOF_{n}";
+        }
+
+        s.Append(prefix).Append(line).Append(" <<'").Append(delimiter).Append('\'').Append(suffix).Append('\n');
+        s.Append(command.Stdin).Append(delimiter).Append('\n');
+    }
+
+    private static void Section(StringBuilder s, string title)
+    {
+        s.Append("\n# ").Append(new string('=', 5)).Append(' ').Append(Ascii(title)).Append(' ').Append(new string('=', 5)).Append('\n');
+    }
+
+    private static void Comment(StringBuilder s, string text, string indent = "")
+    {
+        foreach (var line in Ascii(text).Split('\n'))
+        {
+            s.Append(indent).Append("# ").Append(line).Append('\n');
+        }
+    }
+
+    private static bool IsAscii(string text) => text.All(c => c is '\n' or '\t' || (c >= ' ' && c < 127));
+
+    /// <summary>Comments and titles must stay pure ASCII: anything else becomes '?'.</summary>
+    private static string Ascii(string text) => new([.. text.Select(c => c is '\n' || (c >= ' ' && c < 127) ? c : '?')]);
+
+    private static string OctalEscape(string text)
+    {
+        var b = new StringBuilder();
+        foreach (var by in Encoding.UTF8.GetBytes(text))
+        {
+            if (by is >= (byte)' ' and < 127 and not (byte)'\\' and not (byte)'\'')
+            {
+                b.Append((char)by);
+            }
+            else
+            {
+                b.Append('\\').Append('0').Append(Convert.ToString(by, 8).PadLeft(3, '0'));
+            }
+        }
+
+        return b.ToString();
+    }
+}

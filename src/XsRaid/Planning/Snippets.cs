@@ -1,0 +1,94 @@
+namespace XsRaid.Planning;
+
+/// <summary>
+/// The fixed POSIX sh snippets the plan runs through <see cref="HostCommand.Sh"/>. They are constants: every value
+/// from the host or the user reaches them as a positional argument ($1, $2, ...), never spliced into their text.
+/// Each runs on CentOS 5 (bash 3, coreutils 5.97, gawk) and Debian (dash, mawk).
+/// </summary>
+public static class Snippets
+{
+    /// <summary>$1 = a device: removes md superblocks (0.90/1.x) and zeroes its first and last MiB.</summary>
+    public const string WipeSignatures =
+        "dev=$1; mdadm --zero-superblock --force \"$dev\" >/dev/null 2>&1; " +
+        "size=$(blockdev --getsz \"$dev\") || exit 1; n=2048; [ \"$size\" -lt $n ] && n=$size; " +
+        "dd if=/dev/zero of=\"$dev\" bs=512 count=$n conv=notrunc 2>/dev/null && " +
+        "dd if=/dev/zero of=\"$dev\" bs=512 seek=$((size - n)) count=$n conv=notrunc 2>/dev/null";
+
+    /// <summary>
+    /// $1 = disk, $2 = reference disk, $3.. = partition numbers: holds when the disk has the reference's partition
+    /// numbers, starts and ends, and each named partition has the Linux RAID type.
+    /// </summary>
+    public const string LayoutCopied =
+        "d=$1; r=$2; shift 2; l() { sgdisk -p \"$1\" 2>/dev/null | awk '$1 ~ /^[0-9]+$/ {print $1, $2, $3}'; }; " +
+        "a=$(l \"$d\"); [ -n \"$a\" ] && [ \"$a\" = \"$(l \"$r\")\" ] || exit 1; " +
+        "for n in \"$@\"; do sgdisk -i \"$n\" \"$d\" 2>/dev/null | grep -qi 'A19D880F-05FC-4D3B-A006-743F0F84911E' || exit 1; done";
+
+    /// <summary>$1 = array device, $2 = member device: holds when the array runs with that member in it.</summary>
+    public const string ArrayHasMember =
+        "mdadm --detail \"$1\" 2>/dev/null | awk -v m=\"$2\" '$NF == m {f=1} END {exit !f}'";
+
+    /// <summary>$1 = device, $2 = label: holds when the ext filesystem on it carries that label.</summary>
+    public const string HasLabel = "[ \"$(e2label \"$1\" 2>/dev/null)\" = \"$2\" ]";
+
+    /// <summary>$1 = mount point: holds when something is mounted there.</summary>
+    public const string IsMounted = "awk -v m=\"$1\" '$2 == m {f=1} END {exit !f}' /proc/mounts";
+
+    /// <summary>$1 = device, $2 = mount point: mounts it unless it is mounted already.</summary>
+    public const string MountOnce =
+        "mkdir -p \"$2\" && { awk -v m=\"$2\" '$2 == m {f=1} END {exit !f}' /proc/mounts || mount \"$1\" \"$2\"; }";
+
+    /// <summary>$1 = mount point: unmounts it if mounted.</summary>
+    public const string UnmountIfMounted =
+        "if awk -v m=\"$1\" '$2 == m {f=1} END {exit !f}' /proc/mounts; then sync; umount \"$1\"; fi";
+
+    /// <summary>$1 = file: writes standard input to it through a temporary file and a rename.</summary>
+    public const string WriteFile = "cat > \"$1.xsraid-new\" && mv -f \"$1.xsraid-new\" \"$1\"";
+
+    /// <summary>$1 = file: holds when its content equals standard input.</summary>
+    public const string FileEquals = "[ -f \"$1\" ] && cat | cmp -s - \"$1\"";
+
+    /// <summary>$1 = new root, $2.. = command: runs the command chrooted, with /dev, /proc and /sys bound.</summary>
+    public const string InChroot =
+        "r=$1; shift; for d in sys proc dev; do umount \"$r/$d\" 2>/dev/null; done; " +
+        "mount --bind /dev \"$r/dev\" && mount -t proc proc \"$r/proc\" && mount -t sysfs sysfs \"$r/sys\" && " +
+        "chroot \"$r\" \"$@\"; rc=$?; for d in sys proc dev; do umount \"$r/$d\" 2>/dev/null; done; exit $rc";
+
+    /// <summary>$1 = boot code file, $2 = disk: holds when the disk's first 440 bytes equal the file's.</summary>
+    public const string HasBootCode = "dd if=\"$2\" bs=440 count=1 2>/dev/null | cmp -s - \"$1\"";
+
+    /// <summary>$1 = boot code file, $2 = disk: writes the file's first 440 bytes into the MBR, nothing else.</summary>
+    public const string WriteBootCode = "dd if=\"$1\" of=\"$2\" bs=440 count=1 conv=notrunc 2>/dev/null && sync";
+
+    /// <summary>$1 = array device: holds when / is the filesystem on that device (compares device numbers).</summary>
+    public const string RootIsOn =
+        "[ -b \"$1\" ] && [ \"$(stat -c %d /)\" = \"$(( 0x$(stat -L -c %t \"$1\") * 256 + 0x$(stat -L -c %T \"$1\") ))\" ]";
+
+    /// <summary>$1 = value: writes it to the md resync speed floor (KB/s).</summary>
+    public const string SetResyncFloor = "echo \"$1\" > /proc/sys/dev/raid/speed_limit_min";
+
+    /// <summary>$1 = mdadm.conf path, $2.. = arrays: writes mdadm.conf with the arrays' ARRAY lines (by UUID).</summary>
+    public const string WriteMdadmConf =
+        "conf=$1; shift; mkdir -p \"$(dirname \"$conf\")\" && " +
+        "{ echo '# written by xsraid: the mirrored arrays, by UUID'; echo 'DEVICE partitions'; echo 'MAILADDR root'; " +
+        "for md in \"$@\"; do mdadm --detail --brief \"$md\" | grep '^ARRAY' || exit 1; done; } > \"$conf.xsraid-new\" && " +
+        "mv -f \"$conf.xsraid-new\" \"$conf\"";
+
+    /// <summary>$1 = mdadm.conf path, $2.. = arrays: holds when each array's UUID is in the file.</summary>
+    public const string MdadmConfListsArrays =
+        "conf=$1; shift; [ -f \"$conf\" ] || exit 1; for md in \"$@\"; do " +
+        "u=$(mdadm --detail --brief \"$md\" 2>/dev/null | sed -n 's/.*UUID=\\([0-9a-fA-F:]*\\).*/\\1/p'); " +
+        "[ -n \"$u\" ] && grep -qi \"UUID=$u\" \"$conf\" || exit 1; done";
+
+    /// <summary>$1.. = arrays: holds when none of them is resyncing or recovering and each has all members.</summary>
+    public const string ArraysClean =
+        "for md in \"$@\"; do s=$(mdadm --detail \"$md\" 2>/dev/null) || exit 1; " +
+        "echo \"$s\" | grep -Eq 'State : (clean|active)[ ,]*$' || exit 1; done";
+
+    /// <summary>$1 = mount point: bind-mounts / there (so the copy also sees what mounts hide, like static /dev nodes).</summary>
+    public const string BindRootOnce =
+        "mkdir -p \"$1\" && { awk -v m=\"$1\" '$2 == m {f=1} END {exit !f}' /proc/mounts || mount --bind / \"$1\"; }";
+
+    /// <summary>$1.. = services: stops each one that exists (XenServer's writers before the final copy).</summary>
+    public const string StopServices =
+        "for s in \"$@\"; do if [ -x \"/etc/init.d/$s\" ]; then service \"$s\" stop || exit 1; fi; done";
+}

@@ -1,0 +1,21 @@
+namespace XsRaid.Planning;
+
+/// <summary>With --create-sr: the local storage repository on the mirrored storage array.</summary>
+public static class StorageSteps
+{
+    public static IEnumerable<PlanStep> Create(PlanContext c)
+    {
+        var storage = c.Arrays.FirstOrDefault(a => a.Role == ArrayRoles.Storage);
+        if (!c.Options.CreateSr || storage is null)
+        {
+            yield break;
+        }
+
+        var srUuid = DeterministicIds.Uuid(c.NewRootUuid, "storage-repository").ToString("D");
+        var sr = c.Platform.StorageRepository(storage.Device, c.Options.SrName, srUuid, c.Facts.InstallationUuid);
+        var exists = new HostCheck($"{sr.Description} exists", new HostCommand(sr.ExistsCheck));
+        yield return new PlanStep("create-sr", PlanPhase.StorageRepository, $"Create the local storage on {storage.Device}",
+            $"{sr.Description} on the mirrored storage partition, so VM disks are mirrored too.",
+            [.. sr.Commands.Select(a => new HostCommand(a))], storage.Device, exists, exists);
+    }
+}

@@ -1,0 +1,8 @@
+namespace XsRaid.Platforms;
+
+public enum BootloaderKind
+{
+    None,
+    Extlinux,
+    Grub2,
+}
