@@ -10,7 +10,8 @@ namespace XsRaid.Benchmarks;
 /// the same script that runs over SSH). The ratio column shows planning against the probe it replaces.
 /// </summary>
 [MemoryDiagnoser]
-public class PlanBenchmarks
+#pragma warning disable CA1063 // BenchmarkDotNet needs an unsealed class; nothing derives from it
+public class PlanBenchmarks : IDisposable
 {
     private HostSnapshot _xenServer = null!;
     private HostSnapshot _lab = null!;
@@ -25,7 +26,13 @@ public class PlanBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _local.Dispose();
+    public void Cleanup() => Dispose();
+
+    public void Dispose()
+    {
+        _local?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Benchmark(Baseline = true)]
     public HostSnapshot ProbeThisMachine() => HostProbe.TakeAsync(_local).GetAwaiter().GetResult().GetValueOrThrow();
@@ -39,3 +46,4 @@ public class PlanBenchmarks
     [Benchmark]
     public HostSnapshot LoadSample() => SnapshotSources.FromSample("xenserver-6.5").GetValueOrThrow();
 }
+#pragma warning restore CA1063

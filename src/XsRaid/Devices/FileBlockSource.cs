@@ -45,7 +45,7 @@ public sealed class FileBlockSource : IBlockSource, IDisposable
         }
         catch (UnauthorizedAccessException)
         {
-            return Error(path, "cannot be opened: permission denied (run as root for a block device)");
+            return Error(path, "cannot be opened: permission denied (a block device needs root, and may be refused by a container or sandbox)");
         }
         catch (IOException e)
         {
