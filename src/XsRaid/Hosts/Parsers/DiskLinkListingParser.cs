@@ -18,14 +18,8 @@ public static class DiskLinkListingParser
     {
         var issues = new List<ParseIssue>();
         var links = new List<DiskLink>();
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             var fields = TextLines.Fields(line.Text);
             if (fields.Length == 0 || (fields.Length == 2 && fields[0] == "total"))
             {

@@ -17,14 +17,8 @@ public static class GrubConfigParser
         GrubMenuEntry? entry = null;
         string? defaultEntry = null, timeout = null;
 
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             var trimmed = line.Text.Trim();
             if (trimmed.Length == 0 || trimmed[0] == '#')
             {

@@ -13,14 +13,8 @@ public static class LvmReportParser
     {
         var issues = new List<ParseIssue>();
         var rows = new List<LvmReportRow>();
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             var t = line.Text.Trim();
             if (t.Length == 0)
             {

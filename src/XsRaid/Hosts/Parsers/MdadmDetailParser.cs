@@ -17,14 +17,8 @@ public static partial class MdadmDetailParser
         string? device = null;
         var inTable = false;
 
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             var t = line.Text.Trim();
             if (t.Length == 0)
             {

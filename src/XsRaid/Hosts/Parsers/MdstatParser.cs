@@ -17,14 +17,8 @@ public static partial class MdstatParser
         var unused = new List<string>();
         MdstatArray? current = null;
 
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             var t = line.Text;
             if (string.IsNullOrWhiteSpace(t))
             {

@@ -14,14 +14,8 @@ public static class PairsOutputParser
     {
         var issues = new List<ParseIssue>();
         var rows = new List<PairsRow>();
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             if (line.Text.Trim().Length == 0)
             {
                 continue;

@@ -7,14 +7,8 @@ public static class ProcMountsParser
     {
         var issues = new List<ParseIssue>();
         var mounts = new List<MountEntry>();
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             var f = TextLines.Fields(line.Text);
             if (f.Length == 0)
             {

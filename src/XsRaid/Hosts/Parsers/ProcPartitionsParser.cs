@@ -8,14 +8,8 @@ public static class ProcPartitionsParser
         var issues = new List<ParseIssue>();
         var rows = new List<ProcPartition>();
         var sawHeader = false;
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             var f = TextLines.Fields(line.Text);
             if (f.Length == 0)
             {

@@ -8,14 +8,8 @@ public static class ProcSwapsParser
         var issues = new List<ParseIssue>();
         var swaps = new List<SwapEntry>();
         var sawHeader = false;
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             var f = TextLines.Fields(line.Text);
             if (f.Length == 0)
             {

@@ -14,14 +14,8 @@ public static class ShellAssignmentsParser
     {
         var issues = new List<ParseIssue>();
         var items = new List<ShellAssignment>();
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             var t = line.Text.Trim();
             if (t.Length == 0 || t[0] == '#')
             {

@@ -33,6 +33,21 @@ internal static class TextLines
         return lines;
     }
 
+    /// <summary>The lines of <paramref name="text"/> a parser can read; each over-long line is reported in <paramref name="issues"/> and left out.</summary>
+    public static IEnumerable<SourceLine> Usable(string text, List<ParseIssue> issues)
+    {
+        foreach (var line in Split(text))
+        {
+            if (IsTooLong(line))
+            {
+                issues.Add(TooLong(line));
+                continue;
+            }
+
+            yield return line;
+        }
+    }
+
     public static bool IsTooLong(SourceLine line) => line.Text.Length > MaxLineLength;
 
     public static ParseIssue TooLong(SourceLine line) =>

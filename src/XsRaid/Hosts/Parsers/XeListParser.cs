@@ -12,14 +12,8 @@ public static class XeListParser
         var issues = new List<ParseIssue>();
         var records = new List<XeRecord>();
         var fields = new List<XeField>();
-        foreach (var line in TextLines.Split(text))
+        foreach (var line in TextLines.Usable(text, issues))
         {
-            if (TextLines.IsTooLong(line))
-            {
-                issues.Add(TextLines.TooLong(line));
-                continue;
-            }
-
             if (line.Text.Trim().Length == 0)
             {
                 Close();
