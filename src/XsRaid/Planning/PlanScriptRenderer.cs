@@ -6,7 +6,7 @@ namespace XsRaid.Planning;
 /// <summary>
 /// The plan as an annotated bash script an admin can read or run by hand: pure ASCII, `set -euo pipefail`, each
 /// step skipped when its effect is already there, the reboot a clear stop point (run the script again afterwards).
-/// Every argument goes through <see cref="ShellQuote"/>; file contents go in quoted here-documents.
+/// Every argument goes through <see cref="ShellQuote"/>; file contents go, once each, in quoted here-documents.
 /// </summary>
 public static class PlanScriptRenderer
 {
@@ -20,6 +20,8 @@ public static class PlanScriptRenderer
         Comment(s, "so the script can be run again after an interruption. It stops at the first failing command.");
         Comment(s, "Phase 1 ends with a one-shot reboot into the mirror; run the script again once the host is back.");
         s.Append("set -euo pipefail\n\n");
+        s.Append("XS_INPUT=$(mktemp -d)\n");
+        s.Append("trap 'rm -rf \"$XS_INPUT\"' EXIT\n");
         s.Append("step() { printf '\\n== %s: %s\\n' \"$1\" \"$2\"; }\n");
         s.Append("skip() { printf '   already done: %s\\n' \"$1\"; }\n");
         s.Append("fail() { printf 'xsraid script: step %s failed its check: %s\\n' \"$1\" \"$2\" >&2; exit 1; }\n");
@@ -73,10 +75,11 @@ public static class PlanScriptRenderer
         }
 
         s.Append(indent).Append("step ").Append(ShellQuote.Quote(step.Id)).Append(' ').Append(ShellQuote.Quote(Ascii(step.Title))).Append('\n');
+        var inputs = WriteInputs(s, step, indent);
         var body = indent;
         if (step.DoneWhen is { } done)
         {
-            Line(s, indent + "if ", done.Command, "; then");
+            Line(s, indent + "if ", done.Command, "; then", inputs);
             s.Append(indent).Append("  skip ").Append(ShellQuote.Quote(Ascii(done.Description))).Append('\n');
             s.Append(indent).Append("else\n");
             body = indent + "  ";
@@ -84,7 +87,7 @@ public static class PlanScriptRenderer
 
         foreach (var command in step.Commands)
         {
-            Line(s, body, command, "");
+            Line(s, body, command, "", inputs);
         }
 
         if (step.DoneWhen is not null)
@@ -99,45 +102,60 @@ public static class PlanScriptRenderer
 
         if (step.Verify is { } verify)
         {
-            Line(s, indent, verify.Command, $" || fail {ShellQuote.Quote(step.Id)} {ShellQuote.Quote(Ascii(verify.Description))}");
+            Line(s, indent, verify.Command, $" || fail {ShellQuote.Quote(step.Id)} {ShellQuote.Quote(Ascii(verify.Description))}", inputs);
         }
-    }
-
-    /// <summary>One command as the script writes it (argv quoted, standard input as a here-document).</summary>
-    public static string RenderCommand(HostCommand command)
-    {
-        var s = new StringBuilder();
-        Line(s, "", command, "");
-        return s.ToString();
     }
 
     /// <summary>
-    /// Appends prefix + the command + suffix as one line; standard input follows as a quoted here-document (its
-    /// delimiter alone at the start of a line), or is piped from printf when it is not ASCII or lacks a final newline.
+    /// Writes each distinct standard input of a step (a file's new content) once, to "$XS_INPUT/ID.N", and returns
+    /// the file name for each content: the done check, the write and the verification then all read the same file.
     /// </summary>
-    private static void Line(StringBuilder s, string prefix, HostCommand command, string suffix)
+    private static Dictionary<string, string> WriteInputs(StringBuilder s, PlanStep step, string indent)
     {
-        var line = ShellQuote.Join(command.Argv);
-        if (command.Stdin is null)
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var commands = step.Commands.Concat(new[] { step.DoneWhen?.Command, step.Verify?.Command }.OfType<HostCommand>());
+        foreach (var text in commands.Select(c => c.Stdin).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            s.Append(prefix).Append(line).Append(suffix).Append('\n');
-            return;
+            var file = $"\"$XS_INPUT\"/{step.Id}.{inputs.Count + 1}";
+            inputs[text] = file;
+            if (!IsAscii(text) || !text.EndsWith('\n'))
+            {
+                s.Append(indent).Append("printf '%b' ").Append(ShellQuote.Quote(OctalEscape(text))).Append(" > ").Append(file).Append('\n');
+                continue;
+            }
+
+            var delimiter = "XSRAID_EOF";
+            for (var n = 1; text.Split('\n').Contains(delimiter); n++)
+            {
+                delimiter = $"XSRAID_EOF_{n}";
+            }
+
+            s.Append(indent).Append("cat > ").Append(file).Append(" <<'").Append(delimiter).Append("'\n");
+            s.Append(text).Append(delimiter).Append('\n');
         }
 
-        if (!IsAscii(command.Stdin) || !command.Stdin.EndsWith('\n'))
+        return inputs;
+    }
+
+    /// <summary>One command as the script writes it (argv quoted; standard input from the file it was written to).</summary>
+    public static string RenderCommand(HostCommand command)
+    {
+        var s = new StringBuilder();
+        var inputs = WriteInputs(s, new PlanStep("command", PlanPhase.BuildMirror, "", "", [command], null, null, null), "");
+        Line(s, "", command, "", inputs);
+        return s.ToString();
+    }
+
+    /// <summary>Appends prefix + the command (with its standard input redirected from its file) + suffix as one line.</summary>
+    private static void Line(StringBuilder s, string prefix, HostCommand command, string suffix, Dictionary<string, string>? inputs = null)
+    {
+        s.Append(prefix).Append(ShellQuote.Join(command.Argv));
+        if (command.Stdin is not null)
         {
-            s.Append(prefix).Append("printf '%b' ").Append(ShellQuote.Quote(OctalEscape(command.Stdin))).Append(" | ").Append(line).Append(suffix).Append('\n');
-            return;
+            s.Append(" < ").Append(inputs![command.Stdin]);
         }
 
-        var delimiter = "XSRAID_EOF";
-        for (var n = 1; command.Stdin.Split('\n').Contains(delimiter); n++)
-        {
-            delimiter = $"XSRAID_EOF_{n}";
-        }
-
-        s.Append(prefix).Append(line).Append(" <<'").Append(delimiter).Append('\'').Append(suffix).Append('\n');
-        s.Append(command.Stdin).Append(delimiter).Append('\n');
+        s.Append(suffix).Append('\n');
     }
 
     private static void Section(StringBuilder s, string title)

@@ -6,6 +6,8 @@
 # Phase 1 ends with a one-shot reboot into the mirror; run the script again once the host is back.
 set -euo pipefail
 
+XS_INPUT=$(mktemp -d)
+trap 'rm -rf "$XS_INPUT"' EXIT
 step() { printf '\n== %s: %s\n' "$1" "$2"; }
 skip() { printf '   already done: %s\n' "$1"; }
 fail() { printf 'xsraid script: step %s failed its check: %s\n' "$1" "$2" >&2; exit 1; }
@@ -105,30 +107,23 @@ if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 
   # Why: / is mounted as UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4; only the root line changes (other LABEL= entries are left alone).
   # WRITES /dev/sdb
   step rewrite-fstab 'Point /etc/fstab on the new root at the array'
-  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/etc/fstab <<'XSRAID_EOF'; then
+  cat > "$XS_INPUT"/rewrite-fstab.1 <<'XSRAID_EOF'
 # lab host, XenServer 6.5 style
 UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4	/	ext3	defaults	1 1
 /var/swap/swap.001	swap	swap	defaults	0 0
 XSRAID_EOF
+  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/etc/fstab < "$XS_INPUT"/rewrite-fstab.1; then
     skip '/mnt/xsraid-root/etc/fstab has the new content'
   else
-    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root/etc/fstab <<'XSRAID_EOF'
-# lab host, XenServer 6.5 style
-UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4	/	ext3	defaults	1 1
-/var/swap/swap.001	swap	swap	defaults	0 0
-XSRAID_EOF
+    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root/etc/fstab < "$XS_INPUT"/rewrite-fstab.1
   fi
-  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/etc/fstab <<'XSRAID_EOF' || fail rewrite-fstab '/mnt/xsraid-root/etc/fstab has the new content'
-# lab host, XenServer 6.5 style
-UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4	/	ext3	defaults	1 1
-/var/swap/swap.001	swap	swap	defaults	0 0
-XSRAID_EOF
+  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/etc/fstab < "$XS_INPUT"/rewrite-fstab.1 || fail rewrite-fstab '/mnt/xsraid-root/etc/fstab has the new content'
 
   # --- rewrite-boot-config: Point every boot entry of the new root at the array
   # Why: root= becomes UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 in every entry of /boot/extlinux/extlinux.conf, nothing else changes.
   # WRITES /dev/sdb
   step rewrite-boot-config 'Point every boot entry of the new root at the array'
-  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/boot/extlinux/extlinux.conf <<'XSRAID_EOF'; then
+  cat > "$XS_INPUT"/rewrite-boot-config.1 <<'XSRAID_EOF'
 # lab host: XenServer 6.5 pattern (extlinux on partition 1, gptmbr.bin in the MBR), Debian kernel
 SERIAL 0 115200
 DEFAULT lab
@@ -150,53 +145,12 @@ LABEL fallback
   APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8 systemd.unit=rescue.target
   INITRD /boot/initrd.img-6.1.0-50-amd64
 XSRAID_EOF
+  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/boot/extlinux/extlinux.conf < "$XS_INPUT"/rewrite-boot-config.1; then
     skip '/mnt/xsraid-root/boot/extlinux/extlinux.conf has the new content'
   else
-    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root/boot/extlinux/extlinux.conf <<'XSRAID_EOF'
-# lab host: XenServer 6.5 pattern (extlinux on partition 1, gptmbr.bin in the MBR), Debian kernel
-SERIAL 0 115200
-DEFAULT lab
-PROMPT 0
-TIMEOUT 10
-
-LABEL lab
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-
-LABEL safe
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8 single
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-
-LABEL fallback
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8 systemd.unit=rescue.target
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-XSRAID_EOF
+    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root/boot/extlinux/extlinux.conf < "$XS_INPUT"/rewrite-boot-config.1
   fi
-  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/boot/extlinux/extlinux.conf <<'XSRAID_EOF' || fail rewrite-boot-config '/mnt/xsraid-root/boot/extlinux/extlinux.conf has the new content'
-# lab host: XenServer 6.5 pattern (extlinux on partition 1, gptmbr.bin in the MBR), Debian kernel
-SERIAL 0 115200
-DEFAULT lab
-PROMPT 0
-TIMEOUT 10
-
-LABEL lab
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-
-LABEL safe
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8 single
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-
-LABEL fallback
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8 systemd.unit=rescue.target
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-XSRAID_EOF
+  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/boot/extlinux/extlinux.conf < "$XS_INPUT"/rewrite-boot-config.1 || fail rewrite-boot-config '/mnt/xsraid-root/boot/extlinux/extlinux.conf has the new content'
 
   # --- rebuild-initrd: Rebuild the initrd inside the new root
   # Why: The initrd must load raid1 and assemble the root array before it can mount /.
@@ -239,7 +193,7 @@ XSRAID_EOF
   # Why: An extra entry with root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 and panic=30; the default entry stays the old system, which is the roll-back point.
   # WRITES /dev/sda
   step add-one-shot-entry 'Add the boot entry '\''xsraid'\'' to the original disk'
-  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /boot/extlinux/extlinux.conf <<'XSRAID_EOF'; then
+  cat > "$XS_INPUT"/add-one-shot-entry.1 <<'XSRAID_EOF'
 # lab host: XenServer 6.5 pattern (extlinux on partition 1, gptmbr.bin in the MBR), Debian kernel
 SERIAL 0 115200
 DEFAULT lab
@@ -267,65 +221,12 @@ LABEL xsraid
   APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8 panic=30
   INITRD /boot/xsraid-initrd.img
 XSRAID_EOF
+  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /boot/extlinux/extlinux.conf < "$XS_INPUT"/add-one-shot-entry.1; then
     skip '/boot/extlinux/extlinux.conf has the new content'
   else
-    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /boot/extlinux/extlinux.conf <<'XSRAID_EOF'
-# lab host: XenServer 6.5 pattern (extlinux on partition 1, gptmbr.bin in the MBR), Debian kernel
-SERIAL 0 115200
-DEFAULT lab
-PROMPT 0
-TIMEOUT 10
-
-LABEL lab
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=LABEL=root-cngjzces ro console=tty0 console=ttyS0,115200n8
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-
-LABEL safe
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=LABEL=root-cngjzces ro console=tty0 console=ttyS0,115200n8 single
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-
-LABEL fallback
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=LABEL=root-cngjzces ro console=tty0 console=ttyS0,115200n8 systemd.unit=rescue.target
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-
-LABEL xsraid
-  # xsraid: boot the RAID1 mirror (armed once by extlinux --once)
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8 panic=30
-  INITRD /boot/xsraid-initrd.img
-XSRAID_EOF
+    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /boot/extlinux/extlinux.conf < "$XS_INPUT"/add-one-shot-entry.1
   fi
-  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /boot/extlinux/extlinux.conf <<'XSRAID_EOF' || fail add-one-shot-entry '/boot/extlinux/extlinux.conf has the new content'
-# lab host: XenServer 6.5 pattern (extlinux on partition 1, gptmbr.bin in the MBR), Debian kernel
-SERIAL 0 115200
-DEFAULT lab
-PROMPT 0
-TIMEOUT 10
-
-LABEL lab
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=LABEL=root-cngjzces ro console=tty0 console=ttyS0,115200n8
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-
-LABEL safe
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=LABEL=root-cngjzces ro console=tty0 console=ttyS0,115200n8 single
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-
-LABEL fallback
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=LABEL=root-cngjzces ro console=tty0 console=ttyS0,115200n8 systemd.unit=rescue.target
-  INITRD /boot/initrd.img-6.1.0-50-amd64
-
-LABEL xsraid
-  # xsraid: boot the RAID1 mirror (armed once by extlinux --once)
-  KERNEL /boot/vmlinuz-6.1.0-50-amd64
-  APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8 panic=30
-  INITRD /boot/xsraid-initrd.img
-XSRAID_EOF
+  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /boot/extlinux/extlinux.conf < "$XS_INPUT"/add-one-shot-entry.1 || fail add-one-shot-entry '/boot/extlinux/extlinux.conf has the new content'
 
   # --- unmount-new-root: Unmount the new root
   # Why: Everything is written; the array's filesystem is clean for the reboot.
@@ -357,11 +258,7 @@ sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 256 +
 # Why: Until the original disk has joined, a reboot must come back on the mirror, not on the old root.
 # WRITES /dev/sda
 step make-mirror-default 'Make the mirror the default boot of the original disk'
-if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sda1; then
-  skip '/dev/sda1 is already part of /dev/md0'
-else
-  sh -c 'mkdir -p "$2" && { awk -v m="$2" '\''$2 == m {f=1} END {exit !f}'\'' /proc/mounts || mount "$1" "$2"; }' sh /dev/sda1 /mnt/xsraid-root-old
-  sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root-old/boot/extlinux/extlinux.conf <<'XSRAID_EOF'
+cat > "$XS_INPUT"/make-mirror-default.1 <<'XSRAID_EOF'
 # lab host: XenServer 6.5 pattern (extlinux on partition 1, gptmbr.bin in the MBR), Debian kernel
 SERIAL 0 115200
 DEFAULT xsraid
@@ -389,6 +286,11 @@ LABEL xsraid
   APPEND root=UUID=6a6f9c00-0d9c-445a-81cb-bddd08a5d4e4 ro console=tty0 console=ttyS0,115200n8 panic=30
   INITRD /boot/xsraid-initrd.img
 XSRAID_EOF
+if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sda1; then
+  skip '/dev/sda1 is already part of /dev/md0'
+else
+  sh -c 'mkdir -p "$2" && { awk -v m="$2" '\''$2 == m {f=1} END {exit !f}'\'' /proc/mounts || mount "$1" "$2"; }' sh /dev/sda1 /mnt/xsraid-root-old
+  sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root-old/boot/extlinux/extlinux.conf < "$XS_INPUT"/make-mirror-default.1
   sh -c 'if awk -v m="$1" '\''$2 == m {f=1} END {exit !f}'\'' /proc/mounts; then sync; umount "$1"; fi' sh /mnt/xsraid-root-old
 fi
 

@@ -6,6 +6,8 @@
 # Phase 1 ends with a one-shot reboot into the mirror; run the script again once the host is back.
 set -euo pipefail
 
+XS_INPUT=$(mktemp -d)
+trap 'rm -rf "$XS_INPUT"' EXIT
 step() { printf '\n== %s: %s\n' "$1" "$2"; }
 skip() { printf '   already done: %s\n' "$1"; }
 fail() { printf 'xsraid script: step %s failed its check: %s\n' "$1" "$2" >&2; exit 1; }
@@ -110,7 +112,7 @@ if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 
   # Why: / is mounted as /dev/md0; only the root line changes (other LABEL= entries are left alone).
   # WRITES /dev/sdb
   step rewrite-fstab 'Point /etc/fstab on the new root at the array'
-  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/etc/fstab <<'XSRAID_EOF'; then
+  cat > "$XS_INPUT"/rewrite-fstab.1 <<'XSRAID_EOF'
 /dev/md0    /         ext3     defaults   1  1
 /var/swap/swap.001          swap      swap   defaults   0  0
 none        /dev/pts  devpts defaults   0  0
@@ -120,35 +122,18 @@ none        /sys      sysfs  defaults   0  0
 none        /sys/fs/cgroup cgroup memory 0 0
 /opt/xensource/packages/iso/XenCenter.iso   /var/xen/xc-install   iso9660   loop,ro   0  0
 XSRAID_EOF
+  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/etc/fstab < "$XS_INPUT"/rewrite-fstab.1; then
     skip '/mnt/xsraid-root/etc/fstab has the new content'
   else
-    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root/etc/fstab <<'XSRAID_EOF'
-/dev/md0    /         ext3     defaults   1  1
-/var/swap/swap.001          swap      swap   defaults   0  0
-none        /dev/pts  devpts defaults   0  0
-none        /dev/shm  tmpfs  defaults   0  0
-none        /proc     proc   defaults   0  0
-none        /sys      sysfs  defaults   0  0
-none        /sys/fs/cgroup cgroup memory 0 0
-/opt/xensource/packages/iso/XenCenter.iso   /var/xen/xc-install   iso9660   loop,ro   0  0
-XSRAID_EOF
+    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root/etc/fstab < "$XS_INPUT"/rewrite-fstab.1
   fi
-  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/etc/fstab <<'XSRAID_EOF' || fail rewrite-fstab '/mnt/xsraid-root/etc/fstab has the new content'
-/dev/md0    /         ext3     defaults   1  1
-/var/swap/swap.001          swap      swap   defaults   0  0
-none        /dev/pts  devpts defaults   0  0
-none        /dev/shm  tmpfs  defaults   0  0
-none        /proc     proc   defaults   0  0
-none        /sys      sysfs  defaults   0  0
-none        /sys/fs/cgroup cgroup memory 0 0
-/opt/xensource/packages/iso/XenCenter.iso   /var/xen/xc-install   iso9660   loop,ro   0  0
-XSRAID_EOF
+  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/etc/fstab < "$XS_INPUT"/rewrite-fstab.1 || fail rewrite-fstab '/mnt/xsraid-root/etc/fstab has the new content'
 
   # --- rewrite-boot-config: Point every boot entry of the new root at the array
   # Why: root= becomes /dev/md0 in every entry of /boot/extlinux.conf, nothing else changes.
   # WRITES /dev/sdb
   step rewrite-boot-config 'Point every boot entry of the new root at the array'
-  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/boot/extlinux.conf <<'XSRAID_EOF'; then
+  cat > "$XS_INPUT"/rewrite-boot-config.1 <<'XSRAID_EOF'
 # location mbr
 serial 0 115200
 default xe
@@ -175,63 +160,12 @@ label fallback
   kernel mboot.c32
   append /boot/xen-4.4.1-xs90192.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 --- /boot/vmlinuz-fallback root=/dev/md0 ro hpet=disable xencons=hvc console=hvc0 console=tty0 --- /boot/initrd-fallback.img
 XSRAID_EOF
+  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/boot/extlinux.conf < "$XS_INPUT"/rewrite-boot-config.1; then
     skip '/mnt/xsraid-root/boot/extlinux.conf has the new content'
   else
-    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root/boot/extlinux.conf <<'XSRAID_EOF'
-# location mbr
-serial 0 115200
-default xe
-prompt 1
-timeout 50
-
-label xe
-  # XenServer
-  kernel mboot.c32
-  append /boot/xen.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 console=vga vga=mode-0x0311 --- /boot/vmlinuz-3.10-xen root=/dev/md0 ro hpet=disable xencons=hvc console=hvc0 console=tty0 quiet vga=785 splash --- /boot/initrd-3.10-xen.img
-
-label xe-serial
-  # XenServer (Serial)
-  kernel mboot.c32
-  append /boot/xen.gz com1=115200,8n1 console=com1,vga dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 --- /boot/vmlinuz-3.10-xen root=/dev/md0 ro hpet=disable console=tty0 xencons=hvc console=hvc0 --- /boot/initrd-3.10-xen.img
-
-label safe
-  # XenServer in Safe Mode
-  kernel mboot.c32
-  append /boot/xen.gz nosmp noreboot noirqbalance no-mce no-bootscrub no-numa no-hap no-mmcfg iommu=off max_cstate=0 nmi=ignore allow_unsafe dom0_mem=752M,max:752M com1=115200,8n1 console=com1,vga --- /boot/vmlinuz-3.10-xen earlyprintk=xen root=/dev/md0 ro hpet=disable console=tty0 xencons=hvc console=hvc0 --- /boot/initrd-3.10-xen.img
-
-label fallback
-  # XenServer (Xen 4.4.1-xs90192 / Linux 3.10.0+2)
-  kernel mboot.c32
-  append /boot/xen-4.4.1-xs90192.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 --- /boot/vmlinuz-fallback root=/dev/md0 ro hpet=disable xencons=hvc console=hvc0 console=tty0 --- /boot/initrd-fallback.img
-XSRAID_EOF
+    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root/boot/extlinux.conf < "$XS_INPUT"/rewrite-boot-config.1
   fi
-  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/boot/extlinux.conf <<'XSRAID_EOF' || fail rewrite-boot-config '/mnt/xsraid-root/boot/extlinux.conf has the new content'
-# location mbr
-serial 0 115200
-default xe
-prompt 1
-timeout 50
-
-label xe
-  # XenServer
-  kernel mboot.c32
-  append /boot/xen.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 console=vga vga=mode-0x0311 --- /boot/vmlinuz-3.10-xen root=/dev/md0 ro hpet=disable xencons=hvc console=hvc0 console=tty0 quiet vga=785 splash --- /boot/initrd-3.10-xen.img
-
-label xe-serial
-  # XenServer (Serial)
-  kernel mboot.c32
-  append /boot/xen.gz com1=115200,8n1 console=com1,vga dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 --- /boot/vmlinuz-3.10-xen root=/dev/md0 ro hpet=disable console=tty0 xencons=hvc console=hvc0 --- /boot/initrd-3.10-xen.img
-
-label safe
-  # XenServer in Safe Mode
-  kernel mboot.c32
-  append /boot/xen.gz nosmp noreboot noirqbalance no-mce no-bootscrub no-numa no-hap no-mmcfg iommu=off max_cstate=0 nmi=ignore allow_unsafe dom0_mem=752M,max:752M com1=115200,8n1 console=com1,vga --- /boot/vmlinuz-3.10-xen earlyprintk=xen root=/dev/md0 ro hpet=disable console=tty0 xencons=hvc console=hvc0 --- /boot/initrd-3.10-xen.img
-
-label fallback
-  # XenServer (Xen 4.4.1-xs90192 / Linux 3.10.0+2)
-  kernel mboot.c32
-  append /boot/xen-4.4.1-xs90192.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 --- /boot/vmlinuz-fallback root=/dev/md0 ro hpet=disable xencons=hvc console=hvc0 console=tty0 --- /boot/initrd-fallback.img
-XSRAID_EOF
+  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/boot/extlinux.conf < "$XS_INPUT"/rewrite-boot-config.1 || fail rewrite-boot-config '/mnt/xsraid-root/boot/extlinux.conf has the new content'
 
   # --- rebuild-initrd: Rebuild the initrd inside the new root
   # Why: The initrd must load raid1 and assemble the root array before it can mount /.
@@ -274,7 +208,7 @@ XSRAID_EOF
   # Why: An extra entry with root=/dev/md0 and panic=30; the default entry stays the old system, which is the roll-back point.
   # WRITES /dev/sda
   step add-one-shot-entry 'Add the boot entry '\''xsraid'\'' to the original disk'
-  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /boot/extlinux.conf <<'XSRAID_EOF'; then
+  cat > "$XS_INPUT"/add-one-shot-entry.1 <<'XSRAID_EOF'
 # location mbr
 serial 0 115200
 default xe
@@ -306,73 +240,12 @@ label xsraid
   kernel mboot.c32
   append /boot/xen.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 console=vga vga=mode-0x0311 --- /boot/vmlinuz-3.10-xen root=/dev/md0 ro hpet=disable xencons=hvc console=hvc0 console=tty0 quiet vga=785 splash panic=30 --- /boot/xsraid-initrd.img
 XSRAID_EOF
+  if sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /boot/extlinux.conf < "$XS_INPUT"/add-one-shot-entry.1; then
     skip '/boot/extlinux.conf has the new content'
   else
-    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /boot/extlinux.conf <<'XSRAID_EOF'
-# location mbr
-serial 0 115200
-default xe
-prompt 1
-timeout 50
-
-label xe
-  # XenServer
-  kernel mboot.c32
-  append /boot/xen.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 console=vga vga=mode-0x0311 --- /boot/vmlinuz-3.10-xen root=LABEL=root-qvcoinzp ro hpet=disable xencons=hvc console=hvc0 console=tty0 quiet vga=785 splash --- /boot/initrd-3.10-xen.img
-
-label xe-serial
-  # XenServer (Serial)
-  kernel mboot.c32
-  append /boot/xen.gz com1=115200,8n1 console=com1,vga dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 --- /boot/vmlinuz-3.10-xen root=LABEL=root-qvcoinzp ro hpet=disable console=tty0 xencons=hvc console=hvc0 --- /boot/initrd-3.10-xen.img
-
-label safe
-  # XenServer in Safe Mode
-  kernel mboot.c32
-  append /boot/xen.gz nosmp noreboot noirqbalance no-mce no-bootscrub no-numa no-hap no-mmcfg iommu=off max_cstate=0 nmi=ignore allow_unsafe dom0_mem=752M,max:752M com1=115200,8n1 console=com1,vga --- /boot/vmlinuz-3.10-xen earlyprintk=xen root=LABEL=root-qvcoinzp ro hpet=disable console=tty0 xencons=hvc console=hvc0 --- /boot/initrd-3.10-xen.img
-
-label fallback
-  # XenServer (Xen 4.4.1-xs90192 / Linux 3.10.0+2)
-  kernel mboot.c32
-  append /boot/xen-4.4.1-xs90192.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 --- /boot/vmlinuz-fallback root=LABEL=root-qvcoinzp ro hpet=disable xencons=hvc console=hvc0 console=tty0 --- /boot/initrd-fallback.img
-
-label xsraid
-  # xsraid: boot the RAID1 mirror (armed once by extlinux --once)
-  kernel mboot.c32
-  append /boot/xen.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 console=vga vga=mode-0x0311 --- /boot/vmlinuz-3.10-xen root=/dev/md0 ro hpet=disable xencons=hvc console=hvc0 console=tty0 quiet vga=785 splash panic=30 --- /boot/xsraid-initrd.img
-XSRAID_EOF
+    sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /boot/extlinux.conf < "$XS_INPUT"/add-one-shot-entry.1
   fi
-  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /boot/extlinux.conf <<'XSRAID_EOF' || fail add-one-shot-entry '/boot/extlinux.conf has the new content'
-# location mbr
-serial 0 115200
-default xe
-prompt 1
-timeout 50
-
-label xe
-  # XenServer
-  kernel mboot.c32
-  append /boot/xen.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 console=vga vga=mode-0x0311 --- /boot/vmlinuz-3.10-xen root=LABEL=root-qvcoinzp ro hpet=disable xencons=hvc console=hvc0 console=tty0 quiet vga=785 splash --- /boot/initrd-3.10-xen.img
-
-label xe-serial
-  # XenServer (Serial)
-  kernel mboot.c32
-  append /boot/xen.gz com1=115200,8n1 console=com1,vga dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 --- /boot/vmlinuz-3.10-xen root=LABEL=root-qvcoinzp ro hpet=disable console=tty0 xencons=hvc console=hvc0 --- /boot/initrd-3.10-xen.img
-
-label safe
-  # XenServer in Safe Mode
-  kernel mboot.c32
-  append /boot/xen.gz nosmp noreboot noirqbalance no-mce no-bootscrub no-numa no-hap no-mmcfg iommu=off max_cstate=0 nmi=ignore allow_unsafe dom0_mem=752M,max:752M com1=115200,8n1 console=com1,vga --- /boot/vmlinuz-3.10-xen earlyprintk=xen root=LABEL=root-qvcoinzp ro hpet=disable console=tty0 xencons=hvc console=hvc0 --- /boot/initrd-3.10-xen.img
-
-label fallback
-  # XenServer (Xen 4.4.1-xs90192 / Linux 3.10.0+2)
-  kernel mboot.c32
-  append /boot/xen-4.4.1-xs90192.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 --- /boot/vmlinuz-fallback root=LABEL=root-qvcoinzp ro hpet=disable xencons=hvc console=hvc0 console=tty0 --- /boot/initrd-fallback.img
-
-label xsraid
-  # xsraid: boot the RAID1 mirror (armed once by extlinux --once)
-  kernel mboot.c32
-  append /boot/xen.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 console=vga vga=mode-0x0311 --- /boot/vmlinuz-3.10-xen root=/dev/md0 ro hpet=disable xencons=hvc console=hvc0 console=tty0 quiet vga=785 splash panic=30 --- /boot/xsraid-initrd.img
-XSRAID_EOF
+  sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /boot/extlinux.conf < "$XS_INPUT"/add-one-shot-entry.1 || fail add-one-shot-entry '/boot/extlinux.conf has the new content'
 
   # --- unmount-new-root: Unmount the new root
   # Why: Everything is written; the array's filesystem is clean for the reboot.
@@ -404,11 +277,7 @@ sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 256 +
 # Why: Until the original disk has joined, a reboot must come back on the mirror, not on the old root.
 # WRITES /dev/sda
 step make-mirror-default 'Make the mirror the default boot of the original disk'
-if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sda1; then
-  skip '/dev/sda1 is already part of /dev/md0'
-else
-  sh -c 'mkdir -p "$2" && { awk -v m="$2" '\''$2 == m {f=1} END {exit !f}'\'' /proc/mounts || mount "$1" "$2"; }' sh /dev/sda1 /mnt/xsraid-root-old
-  sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root-old/boot/extlinux.conf <<'XSRAID_EOF'
+cat > "$XS_INPUT"/make-mirror-default.1 <<'XSRAID_EOF'
 # location mbr
 serial 0 115200
 default xsraid
@@ -440,6 +309,11 @@ label xsraid
   kernel mboot.c32
   append /boot/xen.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 console=vga vga=mode-0x0311 --- /boot/vmlinuz-3.10-xen root=/dev/md0 ro hpet=disable xencons=hvc console=hvc0 console=tty0 quiet vga=785 splash panic=30 --- /boot/xsraid-initrd.img
 XSRAID_EOF
+if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sda1; then
+  skip '/dev/sda1 is already part of /dev/md0'
+else
+  sh -c 'mkdir -p "$2" && { awk -v m="$2" '\''$2 == m {f=1} END {exit !f}'\'' /proc/mounts || mount "$1" "$2"; }' sh /dev/sda1 /mnt/xsraid-root-old
+  sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /mnt/xsraid-root-old/boot/extlinux.conf < "$XS_INPUT"/make-mirror-default.1
   sh -c 'if awk -v m="$1" '\''$2 == m {f=1} END {exit !f}'\'' /proc/mounts; then sync; umount "$1"; fi' sh /mnt/xsraid-root-old
 fi
 
