@@ -320,13 +320,13 @@ public sealed class ConvertRunner
             }
             catch (HostConnectionException e) when (e is HostKeyChangedException or HostKeyRevokedException or HostKeyUnknownException)
             {
-                await EndRebootAsync(start, watch, "the host key changed after the reboot", reachable: false, ct).ConfigureAwait(false);
+                RebootOutcomeUnknown(watch, "the host key changed after the reboot");
                 return new ConvertOutcome(ConvertOutcomeKind.HostKeyRefused,
                     $"{e.Message} The host was rebooted into the mirror; nothing else was done after it. Once you know why its key changed, run `xsraid convert` again: it continues.");
             }
             catch (HostConnectionException e)
             {
-                await EndRebootAsync(start, watch, "the host did not come back", reachable: false, ct).ConfigureAwait(false);
+                RebootOutcomeUnknown(watch, "the host did not come back");
                 return new ConvertOutcome(ConvertOutcomeKind.Failed,
                     $"the host did not come back within {timeout.TotalSeconds:0} s after the reboot ({e.Message}). If it comes up later, run `xsraid convert` again: it continues "
                     + "(or reports a roll-back). If it hangs, look at its console: the mirror is booted only once, so a reset brings back the original system.");
@@ -345,10 +345,12 @@ public sealed class ConvertRunner
             return null;
         }
 
-        /// <summary>The reboot step's end when it did not come back on the array: journal line and the step's end event.</summary>
-        private async Task EndRebootAsync(DateTime start, Stopwatch watch, string problem, bool reachable, CancellationToken ct)
+        /// <summary>
+        /// The reboot step's end when where the host came back cannot be seen: its journal line stays "started", so the
+        /// next run finds out (on the mirror: phase 2; on the original root and booted since: a roll-back).
+        /// </summary>
+        private void RebootOutcomeUnknown(Stopwatch watch, string problem)
         {
-            await _journal.AppendAsync(JournalEntry.Finished(_planId, RebootStep, JournalResult.Failed, start, watch.Elapsed, null, problem), ct, hostToo: reachable).ConfigureAwait(false);
             var failure = new StepFailure(RebootStep, problem, null, null, "", StepFailure.RerunAdvice);
             Events.On(new StepFinished(new StepOutcome(RebootStep, StepResult.Failed, watch.Elapsed, failure), _rebootIndex + 1, Count));
         }
