@@ -185,7 +185,7 @@ public sealed class ConvertRunner
             _guard = guard;
             _planId = PlanIdentity.Of(plan);
             var settings = runner._settings;
-            _journal = new Journal(settings.JournalPath, runner.Host, settings.HostState);
+            _journal = new Journal(settings.JournalPath, settings.HostState);
             _executor = new StepExecutor(runner.Host, _journal, _planId, runner._events, settings.CommandTimeout,
                 [new CopyMonitor(PlanContext.NewRootMount, settings.PollInterval), new ResyncMonitor([.. plan.Arrays.Select(a => a.Device)], settings.PollInterval)]);
         }
@@ -410,7 +410,7 @@ public sealed class ConvertRunner
 
         private async Task JournalAsync(JournalEntry entry, CancellationToken ct)
         {
-            if (await _journal.AppendAsync(entry, ct).ConfigureAwait(false) is { } problem)
+            if (await _journal.AppendAsync(Host, entry, ct).ConfigureAwait(false) is { } problem)
             {
                 Events.On(new ConvertWarning(problem));
             }

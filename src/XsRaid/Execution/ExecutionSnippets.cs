@@ -10,14 +10,23 @@ public static class ExecutionSnippets
     /// <summary>The line that separates the saved plan from the journal in <see cref="ReadState"/>'s output.</summary>
     public const string JournalMarker = "@@xsraid-journal@@";
 
+    /// <summary>What <see cref="JournaledCommand"/> prints on stderr when a journal line could not be written.</summary>
+    public const string JournalNotWritten = "xsraid-journal: not written:";
+
     /// <summary>
-    /// $1 = one JSON line, $2 = state directory, $3.. = extra roots: appends the line to $2/journal.jsonl on the
-    /// running root and under each extra root that is a mount point right now (the new root while it is mounted).
+    /// $1 = a JSON line to append when the command exits 0 (or empty), $2 = one to append when it does not (or
+    /// empty), $3 = state directory, $4 = extra roots separated by ':', $5.. = the command. Runs the command (standard
+    /// input passes through to it), then appends the line to $3/journal.jsonl on the running root and under each
+    /// extra root that is a mount point right now (the new root while it is mounted), and exits with the command's
+    /// status. So a check and its journal line cost one round trip. A line that cannot be written is reported on
+    /// stderr after <see cref="JournalNotWritten"/>, without changing the exit status.
     /// </summary>
-    public const string JournalAppend =
-        "line=$1; dir=$2; shift 2; for r in '' \"$@\"; do " +
+    public const string JournaledCommand =
+        "ok=$1; bad=$2; dir=$3; roots=$4; shift 4; \"$@\"; rc=$?; line=$bad; [ $rc -eq 0 ] && line=$ok; " +
+        "if [ -n \"$line\" ]; then set -f; old=$IFS; IFS=:; set -- $roots; IFS=$old; for r in '' \"$@\"; do " +
         "[ -z \"$r\" ] || awk -v m=\"$r\" '$2 == m {f=1} END {exit !f}' /proc/mounts || continue; " +
-        "mkdir -p \"$r$dir\" && printf '%s\\n' \"$line\" >> \"$r$dir/journal.jsonl\" || exit 1; done";
+        "{ mkdir -p \"$r$dir\" && printf '%s\\n' \"$line\" >> \"$r$dir/journal.jsonl\"; } 2>/dev/null || echo \"" + JournalNotWritten + " $r$dir\" >&2; " +
+        "done; fi; exit $rc";
 
     /// <summary>$1 = state directory: writes standard input to $1/plan.json (through a temporary file and a rename).</summary>
     public const string SavePlan =

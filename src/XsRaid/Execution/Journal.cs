@@ -1,29 +1,30 @@
 using System.Text;
 using XsRaid.Hosts;
+using XsRaid.Planning;
 
 namespace XsRaid.Execution;
 
 /// <summary>
-/// The conversion journal: JSON lines kept locally (<see cref="LocalPath"/>) and on the host (see
-/// <see cref="HostStateLocation"/>), one line appended per event, by one fixed sh snippet with the line as its argument.
-/// The local file is written first, so it holds every line even when the host cannot be reached.
+/// The conversion journal: JSON lines kept locally (<see cref="LocalPath"/>) and, unless <see cref="HostState"/> is
+/// null, on the host (see <see cref="HostStateLocation"/>). On the host a line is appended by one fixed sh snippet
+/// with the line as its argument, wrapped around the command whose outcome it records
+/// (<see cref="ExecutionSnippets.JournaledCommand"/>), so journaling adds no round trip to a check.
 /// </summary>
 public sealed class Journal
 {
     private static readonly TimeSpan HostAppendTimeout = TimeSpan.FromSeconds(30);
     private readonly Lock _gate = new();
-    private readonly IHost? _host;
-    private readonly HostStateLocation _location;
 
-    /// <param name="host">The host whose journal gets the lines too, or null for the local file only.</param>
-    public Journal(string localPath, IHost? host, HostStateLocation location)
+    /// <param name="hostState">Where the host keeps its journal, or null for the local file only.</param>
+    public Journal(string localPath, HostStateLocation? hostState)
     {
         LocalPath = localPath;
-        _host = host;
-        _location = location;
+        HostState = hostState;
     }
 
     public string LocalPath { get; }
+
+    public HostStateLocation? HostState { get; }
 
     /// <summary>~/.local/state/xsraid/HOST/journal.jsonl ($XDG_STATE_HOME is honoured), HOST made safe as a file name.</summary>
     public static string DefaultPath(string hostName)
@@ -42,13 +43,64 @@ public sealed class Journal
     public static IReadOnlyList<JournalEntry> ReadLocal(string path) => File.Exists(path) ? Parse(File.ReadAllText(path)) : [];
 
     /// <summary>
-    /// Appends <paramref name="entry"/> locally, then (unless <paramref name="hostToo"/> is false: the host is known to
-    /// be unreachable) on the host. Returns null, or what went wrong on the host (the caller reports it as a warning:
-    /// the host's state is checked before every step anyway).
+    /// Runs <paramref name="command"/> on <paramref name="host"/> and, in the same round trip, journals
+    /// <paramref name="onSuccess"/> when it exits 0 or <paramref name="onFailure"/> otherwise (either may be null),
+    /// on the host and locally. The result's stderr is the command's own; a line the host could not write becomes
+    /// <see cref="JournaledResult.Warning"/>.
     /// </summary>
-    public async Task<string?> AppendAsync(JournalEntry entry, CancellationToken ct, bool hostToo = true)
+    public async Task<JournaledResult> RunAsync(IHost host, HostCommand command, TimeSpan timeout, JournalEntry? onSuccess, JournalEntry? onFailure, CancellationToken ct)
     {
-        var line = ExecutionJson.Serialize(entry);
+        var options = new CommandOptions(timeout, command.Stdin is null ? null : Encoding.UTF8.GetBytes(command.Stdin));
+        if (HostState is not { } state || (onSuccess is null && onFailure is null))
+        {
+            var plain = await host.RunAsync(command.Argv, options, ct).ConfigureAwait(false);
+            AppendLocal(plain.Succeeded ? onSuccess : onFailure);
+            return new JournaledResult(plain, null);
+        }
+
+        var result = await host.RunAsync(
+            ["sh", "-c", ExecutionSnippets.JournaledCommand, "sh", Line(onSuccess), Line(onFailure), state.Directory, string.Join(':', state.ExtraRoots), .. command.Argv],
+            options, ct).ConfigureAwait(false);
+        AppendLocal(result.Succeeded ? onSuccess : onFailure);
+        var lines = result.Stderr.Split('\n');
+        var failed = lines.Where(l => l.StartsWith(ExecutionSnippets.JournalNotWritten, StringComparison.Ordinal)).ToList();
+        var warning = failed.Count == 0 ? null : $"the host's journal was not written in {string.Join(", ", failed.Select(l => l[ExecutionSnippets.JournalNotWritten.Length..].Trim()))}";
+        return new JournaledResult(result with { Stderr = failed.Count == 0 ? result.Stderr : string.Join('\n', lines.Except(failed)) }, warning);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="entry"/> on the host (one round trip; not when <paramref name="hostToo"/> is false: the
+    /// host is known to be unreachable) and locally, even when the host cannot be reached. Returns null, or what went
+    /// wrong on the host (the caller reports it as a warning: the host's state is checked before every step anyway).
+    /// </summary>
+    public async Task<string?> AppendAsync(IHost host, JournalEntry entry, CancellationToken ct, bool hostToo = true)
+    {
+        if (!hostToo || HostState is null)
+        {
+            AppendLocal(entry);
+            return null;
+        }
+
+        try
+        {
+            return (await RunAsync(host, HostCommand.Of("true"), HostAppendTimeout, entry, entry, ct).ConfigureAwait(false)).Warning;
+        }
+        catch (HostConnectionException e)
+        {
+            AppendLocal(entry);
+            return $"the host's journal was not written: {e.Message}";
+        }
+    }
+
+    private static string Line(JournalEntry? entry) => entry is null ? "" : ExecutionJson.Serialize(entry);
+
+    private void AppendLocal(JournalEntry? entry)
+    {
+        if (entry is null)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             if (Path.GetDirectoryName(Path.GetFullPath(LocalPath)) is { } dir)
@@ -56,24 +108,7 @@ public sealed class Journal
                 Directory.CreateDirectory(dir);
             }
 
-            File.AppendAllText(LocalPath, line + "\n", Encoding.UTF8);
-        }
-
-        if (_host is null || !hostToo)
-        {
-            return null;
-        }
-
-        try
-        {
-            var result = await _host.RunAsync(
-                ["sh", "-c", ExecutionSnippets.JournalAppend, "sh", line, _location.Directory, .. _location.ExtraRoots],
-                new CommandOptions(HostAppendTimeout), ct).ConfigureAwait(false);
-            return result.Succeeded ? null : $"the host's journal in {_location.Directory} was not written (exit {result.ExitCode}): {OutputTail.Of(result.Stderr, 3)}";
-        }
-        catch (HostConnectionException e)
-        {
-            return $"the host's journal was not written: {e.Message}";
+            File.AppendAllText(LocalPath, ExecutionJson.Serialize(entry) + "\n", Encoding.UTF8);
         }
     }
 }

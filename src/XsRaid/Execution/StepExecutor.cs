@@ -8,9 +8,10 @@ namespace XsRaid.Execution;
 /// <summary>
 /// Runs one plan step on the host: its done-check first (exit 0: "already done", nothing runs, the verification
 /// still must hold), else its commands in order (standard input = the command's Stdin as UTF-8), then its
-/// verification. The first failure stops the step with a <see cref="StepFailure"/>. Each step costs one remote
-/// command per check and per journal line besides its own commands; monitors poll beside long steps.
-/// The journal never makes a step skip: only the host does (see <see cref="ConvertRunner"/>).
+/// verification. The first failure stops the step with a <see cref="StepFailure"/>. The journal lines ride on the
+/// checks (<see cref="Journal.RunAsync"/>): a step costs its commands plus one remote command per check, and one
+/// more only for a step without a done-check ("started") or without a verification ("done"), or for a failure.
+/// Monitors poll beside long steps. The journal never makes a step skip: only the host does (see <see cref="ConvertRunner"/>).
 /// </summary>
 public sealed class StepExecutor
 {
@@ -36,54 +37,52 @@ public sealed class StepExecutor
     public async Task<StepOutcome> RunAsync(PlanStep step, int number, int count, CancellationToken ct)
     {
         _events.On(new StepStarted(step, number, count));
-        var start = DateTime.UtcNow;
-        var watch = Stopwatch.StartNew();
-        var output = new StringBuilder();
+        var run = new StepRun(step, DateTime.UtcNow, Stopwatch.StartNew());
         StepOutcome outcome;
         try
         {
-            outcome = await RunCoreAsync(step, start, watch, output, ct).ConfigureAwait(false);
+            outcome = await RunCoreAsync(run, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await JournalAsync(JournalEntry.Finished(_planId, step, JournalResult.Failed, start, watch.Elapsed, OutputTail.Of(output.ToString()), "interrupted"), CancellationToken.None).ConfigureAwait(false);
+            await AppendAsync(run.Entry(_planId, JournalResult.Failed, "interrupted"), CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
-        var result = outcome.Result switch
+        if (outcome.Failure is { } failure)
         {
-            StepResult.Done => JournalResult.Done,
-            StepResult.AlreadyDone => JournalResult.Skipped,
-            _ => JournalResult.Failed,
-        };
-        await JournalAsync(JournalEntry.Finished(_planId, step, result, start, outcome.Duration, OutputTail.Of(output.ToString()), outcome.Failure?.Problem), ct).ConfigureAwait(false);
+            await AppendAsync(run.Entry(_planId, JournalResult.Failed, failure.Problem), ct).ConfigureAwait(false);
+        }
+
         _events.On(new StepFinished(outcome, number, count));
         return outcome;
     }
 
     /// <summary>True when the step has a done-check and it holds (one remote command).</summary>
     public async Task<bool> IsDoneAsync(PlanStep step, CancellationToken ct) =>
-        step.DoneWhen is { } done && (await RunAsync(done.Command, _commandTimeout, ct).ConfigureAwait(false)).Succeeded;
+        step.DoneWhen is { } done && (await _host.RunAsync(done.Command.Argv, Options(done.Command, _commandTimeout), ct).ConfigureAwait(false)).Succeeded;
 
-    private async Task<StepOutcome> RunCoreAsync(PlanStep step, DateTime start, Stopwatch watch, StringBuilder output, CancellationToken ct)
+    private async Task<StepOutcome> RunCoreAsync(StepRun run, CancellationToken ct)
     {
+        var step = run.Step;
         HostCommand? current = null;
         try
         {
+            var started = new JournalEntry(_planId, step.Id, step.Phase, JournalResult.Started, run.Start);
             if (step.DoneWhen is { } done)
             {
                 current = done.Command;
-                if ((await RunAsync(done.Command, _commandTimeout, ct).ConfigureAwait(false)).Succeeded)
+                var skippedNow = step.Verify is null ? run.Entry(_planId, JournalResult.Skipped) : null;
+                if ((await CheckAsync(done.Command, skippedNow, step.Commands.Count > 0 ? started : null, run, ct).ConfigureAwait(false)).Succeeded)
                 {
                     current = step.Verify?.Command;
-                    var failure = await VerifyAsync(step, output, alreadyDone: true, ct).ConfigureAwait(false);
-                    return new StepOutcome(step, failure is null ? StepResult.AlreadyDone : StepResult.Failed, watch.Elapsed, failure);
+                    var failure = await VerifyAsync(run, JournalResult.Skipped, alreadyDone: true, ct).ConfigureAwait(false);
+                    return run.Outcome(failure is null ? StepResult.AlreadyDone : StepResult.Failed, failure);
                 }
             }
-
-            if (step.Commands.Count > 0)
+            else if (step.Commands.Count > 0)
             {
-                await JournalAsync(new JournalEntry(_planId, step.Id, step.Phase, JournalResult.Started, start), ct).ConfigureAwait(false);
+                await AppendAsync(started, ct).ConfigureAwait(false);
             }
 
             using var monitoring = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -94,11 +93,11 @@ public sealed class StepExecutor
                 {
                     current = command;
                     var timeout = StepKinds.IsResyncWait(step) ? Timeout.InfiniteTimeSpan : _commandTimeout;
-                    var result = await RunAsync(command, timeout, ct).ConfigureAwait(false);
-                    Append(output, result);
+                    var result = await _host.RunAsync(command.Argv, Options(command, timeout), ct).ConfigureAwait(false);
+                    run.Append(result);
                     if (!result.Succeeded)
                     {
-                        return Fail(step, watch, $"`{Shown(command)}` exited {result.ExitCode}", command, result.ExitCode, result.Stderr, StepFailure.RerunAdvice);
+                        return run.Fail($"`{Shown(command)}` exited {result.ExitCode}", command, result.ExitCode, result.Stderr, StepFailure.RerunAdvice);
                     }
                 }
             }
@@ -109,66 +108,74 @@ public sealed class StepExecutor
             }
 
             current = step.Verify?.Command;
-            var verifyFailure = await VerifyAsync(step, output, alreadyDone: false, ct).ConfigureAwait(false);
-            return new StepOutcome(step, verifyFailure is null ? StepResult.Done : StepResult.Failed, watch.Elapsed, verifyFailure);
+            var verifyFailure = await VerifyAsync(run, JournalResult.Done, alreadyDone: false, ct).ConfigureAwait(false);
+            return run.Outcome(verifyFailure is null ? StepResult.Done : StepResult.Failed, verifyFailure);
         }
         catch (HostConnectionException e)
         {
             var advice = e is CommandTimeoutException
                 ? "The command took too long; look at the host to see whether it still runs, then run `xsraid convert` again: it continues where it stopped."
                 : "Check the host is up and reachable, then run `xsraid convert` again: it checks every step on the host and continues where it stopped.";
-            return Fail(step, watch, e.Message, current, null, "", advice);
+            return run.Fail(e.Message, current, null, "", advice);
         }
     }
 
-    private async Task<StepFailure?> VerifyAsync(PlanStep step, StringBuilder output, bool alreadyDone, CancellationToken ct)
+    /// <summary>Runs the verification; when it holds (or there is none) the step's final line <paramref name="result"/> is journaled with it.</summary>
+    private async Task<StepFailure?> VerifyAsync(StepRun run, JournalResult result, bool alreadyDone, CancellationToken ct)
     {
+        var step = run.Step;
+        var final = run.Entry(_planId, result);
         if (step.Verify is not { } verify)
         {
+            if (!alreadyDone)
+            {
+                await AppendAsync(final, ct).ConfigureAwait(false);
+            }
+
             return null;
         }
 
-        var result = await RunAsync(verify.Command, _commandTimeout, ct).ConfigureAwait(false);
-        if (result.Succeeded)
+        var checkResult = await CheckAsync(verify.Command, final, null, run, ct).ConfigureAwait(false);
+        if (checkResult.Succeeded)
         {
             return null;
         }
 
-        Append(output, result);
+        run.Append(checkResult.Result);
         var problem = alreadyDone
             ? $"its effect looked present ({step.DoneWhen!.Description}) but its check does not hold: {verify.Description}"
             : step.Commands.Count == 0 ? $"the check does not hold: {verify.Description}" : $"its commands ran but its check does not hold: {verify.Description}";
-        return new StepFailure(step, problem, verify.Command.Argv, result.ExitCode, OutputTail.Of(result.Stderr),
+        return new StepFailure(step, problem, verify.Command.Argv, checkResult.Result.ExitCode, OutputTail.Of(checkResult.Result.Stderr),
             "Look at the host to see why the check fails (the command is shown above), fix it, then run `xsraid convert` again.");
     }
 
-    private Task<CommandResult> RunAsync(HostCommand command, TimeSpan timeout, CancellationToken ct) =>
-        _host.RunAsync(command.Argv, new CommandOptions(timeout, command.Stdin is null ? null : Encoding.UTF8.GetBytes(command.Stdin)), ct);
-
-    private Task StartMonitor(PlanStep step, CancellationToken ct) =>
-        _monitors.FirstOrDefault(m => m.Watches(step)) is { } monitor
-            ? Task.Run(() => monitor.WatchAsync(step, _host, _events, ct), CancellationToken.None)
-            : Task.CompletedTask;
-
-    private async Task JournalAsync(JournalEntry entry, CancellationToken ct)
+    private async Task<JournaledResult> CheckAsync(HostCommand check, JournalEntry? onSuccess, JournalEntry? onFailure, StepRun run, CancellationToken ct)
     {
-        if (await _journal.AppendAsync(entry, ct).ConfigureAwait(false) is { } problem)
+        // the line's end and duration are taken now: the check itself is not counted in the step's time
+        var result = await _journal.RunAsync(_host, check, _commandTimeout, onSuccess, onFailure, ct).ConfigureAwait(false);
+        if (result.Warning is { } warning)
+        {
+            _events.On(new ConvertWarning(warning));
+        }
+
+        return result;
+    }
+
+    private async Task AppendAsync(JournalEntry entry, CancellationToken ct)
+    {
+        if (await _journal.AppendAsync(_host, entry, ct).ConfigureAwait(false) is { } problem)
         {
             _events.On(new ConvertWarning(problem));
         }
     }
 
-    private static StepOutcome Fail(PlanStep step, Stopwatch watch, string problem, HostCommand? command, int? exitCode, string stderr, string advice) =>
-        new(step, StepResult.Failed, watch.Elapsed, new StepFailure(step, problem, command?.Argv, exitCode, OutputTail.Of(stderr), advice));
+    private static CommandOptions Options(HostCommand command, TimeSpan timeout) =>
+        new(timeout, command.Stdin is null ? null : Encoding.UTF8.GetBytes(command.Stdin));
 
-    private static void Append(StringBuilder output, CommandResult result)
-    {
-        output.Append(result.StdoutText).Append(result.Stderr);
-        if (output.Length > OutputLimit)
-        {
-            output.Remove(0, output.Length - OutputLimit);
-        }
-    }
+    private Task StartMonitor(PlanStep step, CancellationToken ct) =>
+        _monitors.FirstOrDefault(m => m.Watches(step)) is { } monitor
+            ? Task.Run(() => monitor.WatchAsync(step, _host, _events, ct), CancellationToken.None)
+            : Task.CompletedTask;
 
     /// <summary>A command as a short one-liner for messages: a sh snippet is named by its arguments, not its text.</summary>
     public static string Shown(HostCommand command)
@@ -178,5 +185,32 @@ public sealed class StepExecutor
             ? "sh -c '...'" + (argv.Count > 4 ? " " + ShellQuote.Join(argv.Skip(4)) : "")
             : ShellQuote.Join(argv);
         return line.Length <= 200 ? line : line[..200] + "...";
+    }
+
+    /// <summary>One run of a step: when it started, its clock, and the tail of what its commands printed.</summary>
+    private sealed class StepRun(PlanStep step, DateTime start, Stopwatch watch)
+    {
+        private readonly StringBuilder _output = new();
+
+        public PlanStep Step => step;
+
+        public DateTime Start => start;
+
+        public JournalEntry Entry(string planId, JournalResult result, string? detail = null) =>
+            JournalEntry.Finished(planId, step, result, start, watch.Elapsed, OutputTail.Of(_output.ToString()), detail);
+
+        public StepOutcome Outcome(StepResult result, StepFailure? failure) => new(step, result, watch.Elapsed, failure);
+
+        public StepOutcome Fail(string problem, HostCommand? command, int? exitCode, string stderr, string advice) =>
+            Outcome(StepResult.Failed, new StepFailure(step, problem, command?.Argv, exitCode, OutputTail.Of(stderr), advice));
+
+        public void Append(CommandResult result)
+        {
+            _output.Append(result.StdoutText).Append(result.Stderr);
+            if (_output.Length > OutputLimit)
+            {
+                _output.Remove(0, _output.Length - OutputLimit);
+            }
+        }
     }
 }

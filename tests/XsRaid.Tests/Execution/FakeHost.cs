@@ -96,6 +96,13 @@ internal sealed class FakeHost : IHost
     public async Task<CommandResult> RunAsync(IReadOnlyList<string> argv, CommandOptions? options = null, CancellationToken ct = default)
     {
         var stdin = options?.Stdin is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+        // a command wrapped with its journal line: the line is appended as the snippet would, by the command's exit
+        var (onSuccess, onFailure) = ("", "");
+        if (argv is ["sh", "-c", ExecutionSnippets.JournaledCommand, "sh", var ok, var bad, _, _, ..])
+        {
+            (onSuccess, onFailure, argv) = (ok, bad, [.. argv.Skip(8)]);
+        }
+
         var key = Key(argv, stdin);
         lock (_gate)
         {
@@ -130,7 +137,14 @@ internal sealed class FakeHost : IHost
 
         lock (_gate)
         {
-            return Answer(argv, stdin, key);
+            var result = Answer(argv, stdin, key);
+            var line = result.Succeeded ? onSuccess : onFailure;
+            if (line.Length > 0)
+            {
+                JournalLines.Add(line);
+            }
+
+            return result;
         }
     }
 
@@ -144,9 +158,6 @@ internal sealed class FakeHost : IHost
         {
             switch (snippet)
             {
-                case ExecutionSnippets.JournalAppend:
-                    JournalLines.Add(argv[4]);
-                    return Ok();
                 case ExecutionSnippets.ReadState:
                     return Ok($"{SavedPlan}\n{ExecutionSnippets.JournalMarker}\n{string.Concat(JournalLines.Select(l => l + "\n"))}");
                 case ExecutionSnippets.SavePlan:

@@ -52,11 +52,11 @@ public sealed class JournalTests
         try
         {
             using var host = new LocalHost(TimeSpan.FromSeconds(30));
-            var journal = new Journal(dir.File("local/journal.jsonl"), host, new HostStateLocation(state, ["/dev/shm", notMounted]));
+            var journal = new Journal(dir.File("local/journal.jsonl"), new HostStateLocation(state, ["/dev/shm", notMounted]));
             var second = Sample with { Step = "copy-root-final", Output = "'; rm -rf / #" };
 
-            (await journal.AppendAsync(Sample, CancellationToken.None)).ShouldBeNull();
-            (await journal.AppendAsync(second, CancellationToken.None)).ShouldBeNull();
+            (await journal.AppendAsync(host, Sample, CancellationToken.None)).ShouldBeNull();
+            (await journal.AppendAsync(host, second, CancellationToken.None)).ShouldBeNull();
 
             string[] expected = [ExecutionJson.Serialize(Sample), ExecutionJson.Serialize(second)];
             File.ReadAllLines(Path.Combine(state, "journal.jsonl")).ShouldBe(expected);
@@ -77,11 +77,11 @@ public sealed class JournalTests
         using var dir = new TempDir();
         File.WriteAllText(dir.File("file"), "");
         using var host = new LocalHost(TimeSpan.FromSeconds(30));
-        var journal = new Journal(dir.File("journal.jsonl"), host, new HostStateLocation(dir.File("file") + "/state", []));
+        var journal = new Journal(dir.File("journal.jsonl"), new HostStateLocation(dir.File("file") + "/state", []));
 
-        var problem = await journal.AppendAsync(Sample, CancellationToken.None);
+        var problem = await journal.AppendAsync(host, Sample, CancellationToken.None);
 
-        problem.ShouldNotBeNull().ShouldContain("was not written (exit 1)");
+        problem.ShouldBe($"the host's journal was not written in {dir.File("file")}/state");
         Journal.ReadLocal(dir.File("journal.jsonl")).ShouldBe([Sample]);
     }
 
@@ -98,7 +98,7 @@ public sealed class JournalTests
         (empty.Saved, empty.Entries.Count, empty.Problem).ShouldBe((null, 0, null));
         (await HostStateStore.SaveAsync(host, location, saved, CancellationToken.None)).ShouldBeNull();
         var entry = Sample with { Plan = PlanIdentity.Of(plan) };
-        await new Journal(dir.File("local.jsonl"), host, location).AppendAsync(entry, CancellationToken.None);
+        await new Journal(dir.File("local.jsonl"), location).AppendAsync(host, entry, CancellationToken.None);
         var state = await HostStateStore.ReadAsync(host, location, CancellationToken.None);
 
         state.Problem.ShouldBeNull();

@@ -22,11 +22,16 @@ internal sealed class RecordingEvents : IConvertEvents
     public IReadOnlyList<T> Of<T>()
         where T : ConvertEvent => [.. All.OfType<T>()];
 
+    /// <summary>Called after each event is recorded (on the thread that raised it).</summary>
+    public Action<ConvertEvent>? Then { get; init; }
+
     public void On(ConvertEvent e)
     {
         lock (_gate)
         {
             _events.Add(e);
         }
+
+        Then?.Invoke(e);
     }
 }
