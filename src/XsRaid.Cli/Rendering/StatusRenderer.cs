@@ -28,7 +28,11 @@ public static class StatusRenderer
 
             if (status.Stopped is { } stopped)
             {
-                console.MarkupLine($"  [red]{Markup.Escape(Stopped(status, stopped))}[/]");
+                console.MarkupLine($"  [red]{Markup.Escape(Stopped(stopped))}[/]");
+                if (stopped is { Result: JournalResult.Failed, Output.Length: > 0 })
+                {
+                    console.MarkupLine($"  output:    {Markup.Escape(stopped.Output.Split('\n')[^1])}");
+                }
             }
         }
 
@@ -88,11 +92,11 @@ public static class StatusRenderer
         return $"{e.Step}{title}: {result}{when}{took}";
     }
 
-    private static string Stopped(ConversionStatus s, JournalEntry e) => e.Result switch
+    private static string Stopped(JournalEntry e) => e.Result switch
     {
         JournalResult.Started => $"step {e.Step} started at {Time(e.Start)} and has not ended: it runs now, or xsraid was interrupted (run convert again to continue).",
         JournalResult.RolledBack => $"rolled back at {Time(e.End ?? e.Start)}: {e.Detail} Run convert again once the cause is fixed.",
-        _ => $"step {e.Step} failed at {Time(e.End ?? e.Start)}: {e.Detail ?? "(no detail)"}{(e.Output is { Length: > 0 } o ? " | " + o.Split('\n')[^1] : "")}. Run convert again once the cause is fixed.",
+        _ => $"step {e.Step} failed at {Time(e.End ?? e.Start)} ({e.Detail ?? "no detail"}); run convert again once the cause is fixed.",
     };
 
     private static string Time(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
