@@ -39,7 +39,8 @@ public sealed record ConversionStatus(
         var done = plan.Steps.Count(s => latest.GetValueOrDefault(s.Id) is { Result: JournalResult.Done or JournalResult.Skipped });
         var last = entries.Count > 0 ? entries[^1] : null;
         var stopped = last is { Result: JournalResult.Failed or JournalResult.RolledBack or JournalResult.Started } ? last : null;
-        var stage = root != plan.RootArray ? ConversionStage.BuildingMirror
+        var onMirror = root == plan.RootArray || root?.StartsWith("/dev/md", StringComparison.Ordinal) == true;
+        var stage = !onMirror ? ConversionStage.BuildingMirror
             : latest.GetValueOrDefault(plan.Steps[^1].Id) is { Result: JournalResult.Done or JournalResult.Skipped } ? ConversionStage.Complete
             : ConversionStage.JoiningMirror;
         return new ConversionStatus(snapshot.HostName, saved, root, stage, last, stopped, done, arrays, state.Problem);
