@@ -137,7 +137,8 @@ internal sealed class PlanRun
             try
             {
                 var result = await Host.RunAsync(command.Argv, new CommandOptions(RebootCommandTimeout), ct).ConfigureAwait(false);
-                if (!result.Succeeded)
+                // killed by a signal (128 + n): the shutdown ended it, as it may; any other failure is the command's own
+                if (!result.Succeeded && result.ExitCode < 128)
                 {
                     return await FailRebootAsync(start, watch, $"`{StepExecutor.Shown(command)}` exited {result.ExitCode}", command.Argv, result.ExitCode, result.Stderr, ct).ConfigureAwait(false);
                 }

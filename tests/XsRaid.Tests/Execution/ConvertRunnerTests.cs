@@ -235,6 +235,20 @@ public sealed class ConvertRunnerTests
     }
 
     [Fact]
+    public async Task ARebootCommandThatFailsStopsWithoutWaiting()
+    {
+        using var h = new RunnerHarness();
+        h.Host.Fail(a => a is ["reboot"], 1, "reboot: must be superuser.\n");
+
+        var outcome = await h.ConvertAsync();
+
+        outcome.Kind.ShouldBe(ConvertOutcomeKind.Failed);
+        (outcome.Failure!.Step.Id, outcome.Failure.ExitCode, outcome.Failure.StderrTail).ShouldBe(("reboot", 1, "reboot: must be superuser."));
+        h.Events.Of<HostWentAway>().ShouldBeEmpty();
+        h.LocalJournal[^1].Result.ShouldBe(JournalResult.Failed, "the reboot did not happen: the next run arms it again");
+    }
+
+    [Fact]
     public async Task AfterTheRebootOnlyPhase2Runs()
     {
         using var h = new RunnerHarness { ComesBack = false };
