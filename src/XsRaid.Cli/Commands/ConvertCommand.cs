@@ -35,6 +35,11 @@ public static class ConvertCommand
         };
         plan.AddTo(command);
         source.AddTo(command);
+        foreach (var snapshotOnly in new System.CommandLine.Option[] { source.Snapshot, source.ProbeOutput, source.Sample })
+        {
+            snapshotOnly.Hidden = true; // a snapshot is not a host to act on: refused below
+        }
+
         command.Validators.Add(r =>
         {
             if (new Option[] { source.Snapshot, source.ProbeOutput, source.Sample }.Any(o => r.GetResult(o) is { Implicit: false }))
