@@ -12,6 +12,8 @@ public static class CliApp
         root.Subcommands.Add(InspectCommand.Create(io));
         root.Subcommands.Add(SnapshotCommand.Create(io));
         root.Subcommands.Add(PlanCommand.Create(io));
+        root.Subcommands.Add(ConvertCommand.Create(io));
+        root.Subcommands.Add(StatusCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

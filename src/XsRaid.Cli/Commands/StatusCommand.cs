@@ -1,0 +1,45 @@
+using System.CommandLine;
+using XsRaid.Cli.Rendering;
+using XsRaid.Execution;
+using XsRaid.Hosts;
+
+namespace XsRaid.Cli.Commands;
+
+/// <summary>`xsraid status (--host ...|--local)`: where a conversion stands on the host, then its md arrays' health.</summary>
+public static class StatusCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var source = new HostSourceOptions();
+        var command = new Command("status", "Show where a conversion stands on a host and the health of its md arrays");
+        source.AddTo(command);
+        foreach (var snapshotOnly in new System.CommandLine.Option[] { source.Snapshot, source.ProbeOutput, source.Sample })
+        {
+            snapshotOnly.Hidden = true; // a snapshot is not a host to act on: refused below
+        }
+
+        command.Validators.Add(r =>
+        {
+            if (new System.CommandLine.Option[] { source.Snapshot, source.ProbeOutput, source.Sample }.Any(o => r.GetResult(o) is { Implicit: false }))
+            {
+                r.AddError("status reads a live host: --host [user@]host[:port] or --local");
+            }
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                using var host = await source.ConnectAsync(parse, ct).ConfigureAwait(false);
+                var status = await StatusReader.ReadAsync(host, HostStateLocation.Default, ct).ConfigureAwait(false);
+                StatusRenderer.Render(io.Console, status);
+                return ExitCodes.Ok;
+            }
+            catch (HostConnectionException e)
+            {
+                io.Error.WriteLine($"xsraid: {e.Message}");
+                return HostFailures.ExitCodeFor(e);
+            }
+        });
+        return command;
+    }
+}

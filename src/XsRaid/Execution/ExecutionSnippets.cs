@@ -1,0 +1,53 @@
+namespace XsRaid.Execution;
+
+/// <summary>
+/// The fixed POSIX sh snippets the executor itself runs (journal, saved plan, boot facts). As with the planner's
+/// snippets, every value reaches them as a positional argument or on standard input, never spliced into their text.
+/// Each runs on CentOS 5 (bash 3) and Debian (dash).
+/// </summary>
+public static class ExecutionSnippets
+{
+    /// <summary>The line that separates the saved plan from the journal in <see cref="ReadState"/>'s output.</summary>
+    public const string JournalMarker = "@@xsraid-journal@@";
+
+    /// <summary>What <see cref="JournaledCommand"/> prints on stderr when a journal line could not be written.</summary>
+    public const string JournalNotWritten = "xsraid-journal: not written:";
+
+    /// <summary>
+    /// $1 = a JSON line to append when the command exits 0 (or empty), $2 = one to append when it does not (or
+    /// empty), $3 = state directory, $4 = extra roots separated by ':', $5.. = the command. Runs the command (standard
+    /// input passes through to it), then appends the line to $3/journal.jsonl on the running root and under each
+    /// extra root that is a mount point right now (the new root while it is mounted), and exits with the command's
+    /// status. So a check and its journal line cost one round trip. A line that cannot be written is reported on
+    /// stderr after <see cref="JournalNotWritten"/>, without changing the exit status.
+    /// </summary>
+    public const string JournaledCommand =
+        "ok=$1; bad=$2; dir=$3; roots=$4; shift 4; \"$@\"; rc=$?; line=$bad; [ $rc -eq 0 ] && line=$ok; " +
+        "if [ -n \"$line\" ]; then set -f; old=$IFS; IFS=:; set -- $roots; IFS=$old; for r in '' \"$@\"; do " +
+        "[ -z \"$r\" ] || awk -v m=\"$r\" '$2 == m {f=1} END {exit !f}' /proc/mounts || continue; " +
+        "{ mkdir -p \"$r$dir\" && printf '%s\\n' \"$line\" >> \"$r$dir/journal.jsonl\"; } 2>/dev/null || echo \"" + JournalNotWritten + " $r$dir\" >&2; " +
+        "done; fi; exit $rc";
+
+    /// <summary>$1 = state directory: writes standard input to $1/plan.json (through a temporary file and a rename).</summary>
+    public const string SavePlan =
+        "mkdir -p \"$1\" && cat > \"$1/plan.json.xsraid-new\" && mv -f \"$1/plan.json.xsraid-new\" \"$1/plan.json\"";
+
+    /// <summary>$1 = state directory: prints plan.json (if any), the marker line, then journal.jsonl (if any).</summary>
+    public const string ReadState =
+        "[ -f \"$1/plan.json\" ] && cat \"$1/plan.json\"; echo; echo '" + JournalMarker + "'; " +
+        "[ -f \"$1/journal.jsonl\" ] && cat \"$1/journal.jsonl\"; exit 0";
+
+    /// <summary>
+    /// $1 = extlinux directory (or empty), $2 = one-shot label: what can be learned about the current boot, one
+    /// "key value" line each (btime, cmdline, root, once), then the previous boot's log tail after a "previous-boot" line.
+    /// </summary>
+    public const string BootFacts =
+        "echo \"btime $(awk '/^btime/ {print $2}' /proc/stat)\"; echo \"cmdline $(cat /proc/cmdline)\"; " +
+        "echo \"root $(awk '$2 == \"/\" {d=$1} END {print d}' /proc/mounts)\"; " +
+        "if [ -z \"$1\" ] || [ ! -f \"$1/ldlinux.sys\" ]; then echo 'once unknown'; " +
+        "elif tail -c 1024 \"$1/ldlinux.sys\" | grep -a -q -F \"$2\"; then echo 'once pending'; else echo 'once clear'; fi; " +
+        "if command -v journalctl >/dev/null 2>&1; then echo previous-boot; journalctl -b -1 -n 25 --no-pager -q 2>&1 | tail -n 25; fi; exit 0";
+
+    /// <summary>$1 = the new root's mount point: `df -P -k` of / and of it (used KiB of each), for copy progress.</summary>
+    public const string CopySizes = "df -P -k / \"$1\" 2>/dev/null | awk 'NR > 1 {print $3, $6}'";
+}

@@ -1,0 +1,20 @@
+using XsRaid.Hosts;
+using XsRaid.Hosts.Snapshot;
+
+namespace XsRaid.Execution;
+
+/// <summary>Reads a host's conversion status: one probe and one read of its saved state (two remote commands).</summary>
+public static class StatusReader
+{
+    public static async Task<ConversionStatus> ReadAsync(IHost host, HostStateLocation location, CancellationToken ct)
+    {
+        var snapshot = await HostProbe.TakeAsync(host, ct).ConfigureAwait(false);
+        if (!snapshot.IsOk)
+        {
+            throw new HostConnectionException(host.Name, $"the probe failed: {snapshot.Error}");
+        }
+
+        var state = await HostStateStore.ReadAsync(host, location, ct).ConfigureAwait(false);
+        return ConversionStatus.From(snapshot.Value, state);
+    }
+}
