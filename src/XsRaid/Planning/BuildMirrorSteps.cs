@@ -38,7 +38,8 @@ public static class BuildMirrorSteps
             var running = new HostCheck($"{array.Device} runs with {array.TargetPartition}", HostCommand.Sh(Snippets.ArrayHasMember, array.Device, array.TargetPartition));
             yield return Step(c, $"create-{Name(array.Device)}", $"Create {array.Device} ({array.Role}) degraded on {array.TargetPartition}",
                 $"RAID1 with the system disk's partition {array.PartitionNumber} 'missing' for now; metadata {array.Metadata} keeps the data at the partition start, the internal bitmap makes resyncs after a crash short.",
-                [HostCommand.Of("mdadm", "--create", array.Device, "--run", $"--metadata={array.Metadata}", "--level=1", "--raid-devices=2",
+                [HostCommand.Sh(Snippets.StopOtherArrayHolding, array.Device, array.TargetPartition),
+                    HostCommand.Of("mdadm", "--create", array.Device, "--run", $"--metadata={array.Metadata}", "--level=1", "--raid-devices=2",
                     "--bitmap=internal", array.TargetPartition, "missing")],
                 target, running, running);
         }

@@ -91,4 +91,12 @@ public static class Snippets
     /// <summary>$1.. = services: stops each one that exists (XenServer's writers before the final copy).</summary>
     public const string StopServices =
         "for s in \"$@\"; do if [ -x \"/etc/init.d/$s\" ]; then service \"$s\" stop || exit 1; fi; done";
+
+    /// <summary>
+    /// $1 = array device, $2 = member device: stops any OTHER running array that holds the member (after a roll-back
+    /// the old system may have assembled the half-built mirror as /dev/md127), so the array can be made again.
+    /// </summary>
+    public const string StopOtherArrayHolding =
+        "md=$1; name=${2##*/}; for a in $(awk -v d=\"$name\" '$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, \"[\"); if (p[1] == d) print $1}}' /proc/mdstat); do " +
+        "[ \"/dev/$a\" = \"$md\" ] || mdadm --stop \"/dev/$a\" || exit 1; done";
 }

@@ -36,6 +36,7 @@ if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 
   if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sdb1; then
     skip '/dev/md0 runs with /dev/sdb1'
   else
+    sh -c 'md=$1; name=${2##*/}; for a in $(awk -v d="$name" '\''$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, "["); if (p[1] == d) print $1}}'\'' /proc/mdstat); do [ "/dev/$a" = "$md" ] || mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md0 /dev/sdb1
     mdadm --create /dev/md0 --run '--metadata=0.90' '--level=1' '--raid-devices=2' '--bitmap=internal' /dev/sdb1 missing
   fi
   sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sdb1 || fail create-md0 '/dev/md0 runs with /dev/sdb1'
@@ -47,6 +48,7 @@ if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 
   if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sdb2; then
     skip '/dev/md1 runs with /dev/sdb2'
   else
+    sh -c 'md=$1; name=${2##*/}; for a in $(awk -v d="$name" '\''$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, "["); if (p[1] == d) print $1}}'\'' /proc/mdstat); do [ "/dev/$a" = "$md" ] || mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md1 /dev/sdb2
     mdadm --create /dev/md1 --run '--metadata=0.90' '--level=1' '--raid-devices=2' '--bitmap=internal' /dev/sdb2 missing
   fi
   sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sdb2 || fail create-md1 '/dev/md1 runs with /dev/sdb2'
@@ -58,6 +60,7 @@ if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 
   if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sdb3; then
     skip '/dev/md2 runs with /dev/sdb3'
   else
+    sh -c 'md=$1; name=${2##*/}; for a in $(awk -v d="$name" '\''$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, "["); if (p[1] == d) print $1}}'\'' /proc/mdstat); do [ "/dev/$a" = "$md" ] || mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md2 /dev/sdb3
     mdadm --create /dev/md2 --run '--metadata=0.90' '--level=1' '--raid-devices=2' '--bitmap=internal' /dev/sdb3 missing
   fi
   sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sdb3 || fail create-md2 '/dev/md2 runs with /dev/sdb3'
