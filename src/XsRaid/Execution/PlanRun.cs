@@ -100,6 +100,19 @@ internal sealed class PlanRun
 
     private async Task<ConvertOutcome> JoinAsync(CancellationToken ct)
     {
+        // Kernel names (sda, sdb) can swap across a reboot; phase 2 writes to the original disk by name, so it
+        // runs only while both names still point at the disks the plan was made for.
+        foreach (var (role, disk) in new[] { ("original disk", _plan.Source), ("new disk", _plan.Target) })
+        {
+            var name = disk.ByIdNames.FirstOrDefault(n => !n.Contains("-part", StringComparison.Ordinal));
+            if (name is not null && !await HoldsAsync(new HostCheck($"{disk.Device} is {name}", HostCommand.Sh(Snippets.DeviceHasIdName, disk.Device, name)), ct).ConfigureAwait(false))
+            {
+                return new ConvertOutcome(ConvertOutcomeKind.HostChanged,
+                    $"the {role} {name} is no longer {disk.Device} (the kernel renamed the disks across the reboot). Nothing was written to the original disk; "
+                    + "the host runs from the mirror. Following renamed disks is not supported yet: finish phase 2 by hand (xsraid plan --script shows the steps).");
+            }
+        }
+
         for (var i = _rebootIndex + 1; i < Count; i++)
         {
             var step = _plan.Steps[i];

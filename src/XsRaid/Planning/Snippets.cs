@@ -99,4 +99,7 @@ public static class Snippets
     public const string StopOtherArrayHolding =
         "md=$1; name=${2##*/}; for a in $(awk -v d=\"$name\" '$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, \"[\"); if (p[1] == d) print $1}}' /proc/mdstat); do " +
         "[ \"/dev/$a\" = \"$md\" ] || mdadm --stop \"/dev/$a\" || exit 1; done";
+
+    /// <summary>$1 = device, $2 = a /dev/disk/by-id name: holds when that name still points at that device.</summary>
+    public const string DeviceHasIdName = "[ \"$(readlink -f \"/dev/disk/by-id/$2\")\" = \"$1\" ]";
 }
