@@ -34,7 +34,7 @@ convert_until() {
 }
 
 copying() { journal_has "$1" copy-root-live started && ! journal_has "$1" copy-root-live "done" && vssh "$1" pgrep -x rsync >/dev/null; }
-resyncing() { journal_has "$1" wait-resync started && vssh "$1" grep -Eq '(recovery|resync) *=' /proc/mdstat; }
+resyncing() { journal_has "$1" wait-resync started && vssh "$1" "grep -Eq '(recovery|resync) *=' /proc/mdstat"; }
 
 scenario_interrupted() {
   convert_available || { fail "$CONVERT_MISSING"; return 1; }
