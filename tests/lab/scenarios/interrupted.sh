@@ -1,0 +1,52 @@
+# shellcheck shell=bash
+# scenario `interrupted`: xsraid convert is SIGKILLed in phase 1 while the root is being copied, run again and
+# SIGKILLed in phase 2 while the arrays resync, run a third time: it must complete with the end state of `convert`.
+
+# journal_has VM STEP RESULT: the local journal (or the host's) has a line of STEP with RESULT.
+journal_has() {
+  convert_journal "$1" | jq -e -s --arg s "$2" --arg r "$3" 'any(.[]; .step == $s and .result == $r)' >/dev/null 2>&1
+}
+
+# convert_until VM TAG TIMEOUT PROBE...: runs convert in the background until PROBE holds (then SIGKILL, return 0)
+# or convert ends by itself (return 1) or TIMEOUT seconds pass (SIGKILL, return 1).
+convert_until() {
+  local vm=$1 tag=$2 timeout=$3 pid start target
+  shift 3
+  rm -f "$SCN_DIR/$tag.pid"
+  target=$(target_b "$vm") || return 1
+  ( CONVERT_PIDFILE=$SCN_DIR/$tag.pid lab_convert "$vm" --target "$target" --create-sr > "$SCN_DIR/$tag.log" 2>&1 ) &
+  local runner=$!
+  start=$(date +%s)
+  while [ ! -s "$SCN_DIR/$tag.pid" ]; do sleep 0.2; done
+  pid=$(cat "$SCN_DIR/$tag.pid")
+  while kill -0 "$pid" 2>/dev/null; do
+    if "$@"; then
+      kill -KILL "$pid"
+      wait "$runner"
+      note "$tag: xsraid (pid $pid) SIGKILLed after $(( $(date +%s) - start )) s"
+      return 0
+    fi
+    if [ $(( $(date +%s) - start )) -ge "$timeout" ]; then kill -KILL "$pid"; wait "$runner"; return 1; fi
+    sleep 1
+  done
+  wait "$runner"
+  return 1
+}
+
+copying() { journal_has "$1" copy-root-live started && ! journal_has "$1" copy-root-live "done" && vssh "$1" pgrep -x rsync >/dev/null; }
+resyncing() { journal_has "$1" wait-resync started && vssh "$1" "grep -Eq '(recovery|resync) *=' /proc/mdstat"; }
+
+scenario_interrupted() {
+  convert_available || { fail "$CONVERT_MISSING"; return 1; }
+  local vm=run-interrupted rc
+  must "VM started" vm_fresh "$vm" || return 1
+  must "VM booted (ssh)" wait_boot "$vm" 1 600 || return 1
+  must "convert killed during the root copy (phase 1)" convert_until "$vm" kill-1 1200 copying "$vm" || return 1
+  must "convert killed during the resync (phase 2)" convert_until "$vm" kill-2 1800 resyncing "$vm" || return 1
+  lab_convert "$vm" --target "$(target_b "$vm")" --create-sr 2>&1 | tee "$SCN_DIR/convert-3.log"
+  rc=${PIPESTATUS[0]}
+  must "convert, run a third time, exited 0 (exit $rc)" [ "$rc" -eq 0 ] || return 1
+  check_mirror "$vm" 1
+  "$VM" kill "$vm"
+  scn_passed
+}

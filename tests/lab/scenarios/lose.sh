@@ -1,0 +1,45 @@
+# shellcheck shell=bash
+# scenarios `lose-b` and `lose-a`: a converted host (the stopped VM of `convert`, else of `script`, from this run)
+# boots with one disk left out. Each runs on its own overlays on top of the converted ones (`vm clone`), so the
+# two do not see each other's boots and the converted state stays as it was.
+
+# converted_vm: the VM holding this run's converted host, or nothing.
+converted_vm() {
+  local s
+  for s in convert script; do
+    [ -f "$LAB_OUT/state/converted-$s" ] && { cat "$LAB_OUT/state/converted-$s"; return 0; }
+  done
+  return 0
+}
+
+# degraded_on_sda1 MDFACT: "raid1 sda1 [2/1] [U_]" (or [_U]), nothing busy or failed.
+degraded_on_sda1() { case $1 in "raid1 sda1 [2/1] [U_]"|"raid1 sda1 [2/1] [_U]") return 0 ;; esac; return 1; }
+
+# lose_disk LOST: LOST is the letter of the disk left out.
+lose_disk() {
+  local lost=$1 keep src vm=run-lose-$1
+  case $lost in b) keep=a ;; *) keep=b ;; esac
+  src=$(converted_vm)
+  must "a converted host from this run (scenario script or convert passed)" [ -n "$src" ] || return 1
+  note "disk $lost left out of a clone of $src's converted disks"
+  must "clone of $src" "$VM" clone "$src" "$vm" || return 1
+  lab_break_before_boot "$vm"
+  must "VM started with disk $keep only" vm_boot "$vm" --disks "$keep" || return 1
+  must "it boots from disk $keep alone (a kernel on the console, then ssh)" wait_boot "$vm" 1 600 || return 1
+  FACTS=$(guest_facts "$vm") || { fail "no facts over ssh"; return 1; }
+  printf '%s\n' "$FACTS" > "$SCN_DIR/facts.txt"
+  check "the only disk is disk $keep, as sda (disk A: $(fact name_a), disk B: $(fact name_b))" \
+    [ "$(fact "name_$keep"),$(fact "name_$lost")" = sda, ]
+  local root md
+  root=$(fact root)
+  md=$(sed -n "s|^md=${root#/dev/} ||p" <<< "$FACTS")
+  check "/ on an md array (is $root)" [ "${root#/dev/md}" != "$root" ]
+  check "that array is degraded, running on sda1 alone (${md:-not in mdstat})" degraded_on_sda1 "$md"
+  check "markers intact" "$VM" check-markers "$vm"
+  note "arrays: $(sed -n 's/^md=//p' <<< "$FACTS" | paste -sd ';' -)"
+  "$VM" kill "$vm"
+  scn_passed
+}
+
+scenario_lose_b() { lose_disk b; }
+scenario_lose_a() { lose_disk a; }
