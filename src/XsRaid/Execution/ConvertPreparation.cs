@@ -12,4 +12,7 @@ public sealed record ConvertPreparation(PlanOptions Options, ConversionPlan? Pla
 
     /// <summary>True when the host already carries this conversion's saved plan: the run continues it.</summary>
     public bool Resuming => HostState.Saved is not null;
+
+    /// <summary>Kernel names of the saved plan's disks that changed since it was made (the plan is already carried over).</summary>
+    public DiskRenames? Renames { get; init; }
 }

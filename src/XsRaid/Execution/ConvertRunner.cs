@@ -60,7 +60,9 @@ public sealed class ConvertRunner
 
         if (state.Saved is { } saved)
         {
-            return new ConvertPreparation(options, saved.Plan, ResumeRefusals(saved, options, facts), state);
+            var renames = DiskLocator.InFacts(saved.Plan, facts);
+            var plan = PlanRebinding.Rebind(saved.Plan, renames);
+            return new ConvertPreparation(options, plan, ResumeRefusals(saved, plan, options, facts), state) { Renames = renames };
         }
 
         var result = ConvertPlanner.Plan(facts, options);
@@ -94,6 +96,12 @@ public sealed class ConvertRunner
                 { Changes = changes };
             }
 
+            if (now.Renames is { IsEmpty: false } renames)
+            {
+                _events.On(new ConvertNotice($"The kernel renamed the disks since the conversion started ({renames.Describe(now.HostState.Saved!.Plan)}); "
+                    + "they are followed by their by-id names and the remaining steps use the names they have now."));
+            }
+
             _events.On(new ConvertNotice("The host still matches the plan."));
             return await ExecuteAsync(now.Plan!, now.Options, now.HostState, ct).ConfigureAwait(false);
         }
@@ -116,7 +124,8 @@ public sealed class ConvertRunner
             throw new ArgumentException($"the plan has no reboot point or no step {StepKinds.RootGuard}", nameof(plan));
         }
 
-        var run = new PlanRun(_connection, _settings, _events, plan, rebootIndex, guard);
+        var planId = PlanIdentity.Of(state.Saved?.Plan ?? plan);
+        var run = new PlanRun(_connection, _settings, _events, plan, planId, rebootIndex, guard);
         try
         {
             return await run.ExecuteAsync(options, state, ct).ConfigureAwait(false);
@@ -130,15 +139,16 @@ public sealed class ConvertRunner
     private static ConvertOutcome Refused(IReadOnlyList<Refusal> refusals) =>
         new(ConvertOutcomeKind.Refused, "refused: nothing was written to any disk.") { Refusals = refusals };
 
-    private static List<Refusal> ResumeRefusals(SavedConversion saved, PlanOptions given, HostFacts facts)
+    /// <summary>Why a saved conversion cannot continue; <paramref name="plan"/> is the saved plan under the disks' names now.</summary>
+    private static List<Refusal> ResumeRefusals(SavedConversion saved, ConversionPlan plan, PlanOptions given, HostFacts facts)
     {
-        var plan = saved.Plan;
         var same = $"--target {plan.Target.Device}" + (saved.Options.Metadata == "auto" ? "" : $" --metadata {plan.Metadata}")
             + (saved.Options.CreateSr ? $" --create-sr --sr-name '{saved.Options.SrName}'" : "");
         var inProgress = $"a conversion of {plan.Source.Device} + {plan.Target.Device} ({plan.Target.BestName}) is in progress on this host since {saved.Started:u}";
         var wayOut = $"To continue it, run convert with {same}; to give it up, undo its changes by hand and remove {HostStateLocation.DefaultDirectory} on the host.";
         var refusals = new List<Refusal>();
-        if (!Names(given.Target, plan.Target))
+        // the same command line as before continues, even when the kernel has renamed the disks since
+        if (!Names(given.Target, plan.Target) && !Names(given.Target, saved.Plan.Target))
         {
             refusals.Add(new Refusal(ConvertRules.ConversionInProgress, $"{inProgress}; --target {given.Target} names another disk.", wayOut));
         }

@@ -17,6 +17,9 @@ public sealed record ConvertSettings(string JournalPath)
     /// <summary>Limit for each command of a step (the resync wait has none).</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromHours(6);
 
+    /// <summary>Where the host's /dev/disk/by-id names are (the disks are followed by them across renames).</summary>
+    public string ByIdDirectory { get; init; } = DiskLocator.ByIdDirectory;
+
     /// <summary>Where the host keeps plan.json and journal.jsonl.</summary>
     public HostStateLocation HostState { get; init; } = HostStateLocation.Default;
 }

@@ -15,14 +15,14 @@ internal sealed class PlanRun
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(60);
     private readonly ConvertConnection _connection;
     private readonly ConvertSettings _settings;
-    private readonly ConversionPlan _plan;
+    private ConversionPlan _plan;
     private readonly int _rebootIndex;
     private readonly HostCheck _guard;
     private readonly string _planId;
     private readonly Journal _journal;
     private readonly StepExecutor _executor;
 
-    public PlanRun(ConvertConnection connection, ConvertSettings settings, IConvertEvents events, ConversionPlan plan, int rebootIndex, HostCheck guard)
+    public PlanRun(ConvertConnection connection, ConvertSettings settings, IConvertEvents events, ConversionPlan plan, string planId, int rebootIndex, HostCheck guard)
     {
         _connection = connection;
         _settings = settings;
@@ -30,7 +30,7 @@ internal sealed class PlanRun
         _plan = plan;
         _rebootIndex = rebootIndex;
         _guard = guard;
-        _planId = PlanIdentity.Of(plan);
+        _planId = planId;
         _journal = new Journal(settings.JournalPath, settings.HostState);
         _executor = new StepExecutor(connection.Host, _journal, _planId, events, settings.CommandTimeout,
             [new CopyMonitor(PlanContext.NewRootMount, settings.PollInterval), new ResyncMonitor([.. plan.Arrays.Select(a => a.Device)], settings.PollInterval)]);
@@ -70,6 +70,11 @@ internal sealed class PlanRun
                 Events.On(new ConvertNotice($"The reboot recorded at {pendingReboot.Start:u} did not happen (the host has been up since {facts.BootTime:u}); phase 1 is checked again."));
             }
 
+            if (await FollowDisksAsync(ct).ConfigureAwait(false) is { } lost)
+            {
+                return lost;
+            }
+
             for (var i = 0; i < _rebootIndex; i++)
             {
                 var outcome = await _executor.RunAsync(_plan.Steps[i], i + 1, Count, ct).ConfigureAwait(false);
@@ -100,17 +105,9 @@ internal sealed class PlanRun
 
     private async Task<ConvertOutcome> JoinAsync(CancellationToken ct)
     {
-        // Kernel names (sda, sdb) can swap across a reboot; phase 2 writes to the original disk by name, so it
-        // runs only while both names still point at the disks the plan was made for.
-        foreach (var (role, disk) in new[] { ("original disk", _plan.Source), ("new disk", _plan.Target) })
+        if (await FollowDisksAsync(ct).ConfigureAwait(false) is { } lost)
         {
-            var name = disk.ByIdNames.FirstOrDefault(n => !n.Contains("-part", StringComparison.Ordinal));
-            if (name is not null && !await HoldsAsync(new HostCheck($"{disk.Device} is {name}", HostCommand.Sh(Snippets.DeviceHasIdName, disk.Device, name)), ct).ConfigureAwait(false))
-            {
-                return new ConvertOutcome(ConvertOutcomeKind.HostChanged,
-                    $"the {role} {name} is no longer {disk.Device} (the kernel renamed the disks across the reboot). Nothing was written to the original disk; "
-                    + "the host runs from the mirror. Following renamed disks is not supported yet: finish phase 2 by hand (xsraid plan --script shows the steps).");
-            }
+            return lost;
         }
 
         for (var i = _rebootIndex + 1; i < Count; i++)
@@ -133,6 +130,29 @@ internal sealed class PlanRun
 
         return new ConvertOutcome(ConvertOutcomeKind.Completed,
             $"{_plan.HostName} runs from a complete RAID1 mirror of {_plan.Source.Device} and {_plan.Target.Device}; every step is verified.");
+    }
+
+    /// <summary>
+    /// Kernel names (sda, sdb) can swap across a reboot: before each phase the disks are found again by their by-id
+    /// names, and the rest of the plan is carried over to the names they have now. Null to go on, else how the run ends.
+    /// </summary>
+    private async Task<ConvertOutcome?> FollowDisksAsync(CancellationToken ct)
+    {
+        var located = await DiskLocator.OnHostAsync(Host, _plan, _settings.ByIdDirectory, ct).ConfigureAwait(false);
+        if (located.Renames is not { } renames)
+        {
+            return new ConvertOutcome(ConvertOutcomeKind.HostChanged,
+                $"{located.Problem} Nothing more was written; the host runs from {(await HoldsAsync(_guard, ct).ConfigureAwait(false) ? "the mirror" : "its original root")}. "
+                + "Find out what happened to the disks before running `xsraid convert` again.");
+        }
+
+        if (!renames.IsEmpty)
+        {
+            Events.On(new ConvertNotice($"The kernel renamed the disks ({renames.Describe(_plan)}); they are followed by their by-id names, and the steps below use the names they have now."));
+            _plan = PlanRebinding.Rebind(_plan, renames);
+        }
+
+        return null;
     }
 
     /// <summary>The reboot: null when the host is back on the array (go on), else how the run ends.</summary>

@@ -15,4 +15,7 @@ public sealed record DiskIdentity(
         ByIdNames.FirstOrDefault(n => !n.StartsWith("wwn-", StringComparison.Ordinal) && !n.Contains("-part", StringComparison.Ordinal))
         ?? ByIdNames.FirstOrDefault(n => !n.Contains("-part", StringComparison.Ordinal))
         ?? Device;
+
+    /// <summary>The /dev/disk/by-id name the disk is followed by across kernel renames: its first own one (not a partition's).</summary>
+    public string? IdName => ByIdNames.FirstOrDefault(n => !n.Contains("-part", StringComparison.Ordinal));
 }

@@ -41,7 +41,7 @@ public static class JoinMirrorSteps
         foreach (var array in c.Arrays)
         {
             var member = new HostCheck($"{array.Device} has {array.SourcePartition}", HostCommand.Sh(Snippets.ArrayHasMember, array.Device, array.SourcePartition));
-            yield return Step(c, $"add-{BuildMirrorSteps.Name(array.SourcePartition)}", $"Add {array.SourcePartition} to {array.Device}",
+            yield return Step(c, $"join-{BuildMirrorSteps.Name(array.Device)}", $"Add {array.SourcePartition} to {array.Device}",
                 "Stale signatures are wiped first, then the partition joins and the mirror copies onto it.",
                 [HostCommand.Sh(Snippets.WipeSignatures, array.SourcePartition), HostCommand.Of("mdadm", array.Device, "--add", array.SourcePartition)],
                 source, member, member);

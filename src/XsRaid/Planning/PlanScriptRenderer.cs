@@ -26,6 +26,7 @@ public static class PlanScriptRenderer
         s.Append("skip() { printf '   already done: %s\\n' \"$1\"; }\n");
         s.Append("fail() { printf 'xsraid script: step %s failed its check: %s\\n' \"$1\" \"$2\" >&2; exit 1; }\n");
 
+        DiskNamesGuard(s, plan);
         var rebootIndex = plan.Steps.ToList().FindIndex(st => st.IsRebootPoint);
         var verifyRoot = plan.Steps.FirstOrDefault(st => st.Id == "verify-root-on-array")?.Verify;
         if (verifyRoot is not null && rebootIndex >= 0)
@@ -62,6 +63,25 @@ public static class PlanScriptRenderer
 
         s.Append("\necho 'xsraid script: all steps done.'\n");
         return s.ToString();
+    }
+
+    /// <summary>
+    /// The script names the disks as the kernel named them when it was made, and the kernel can rename them across a
+    /// reboot (the order in which disks answer at boot): it stops before any step unless the by-id names still agree.
+    /// </summary>
+    private static void DiskNamesGuard(StringBuilder s, ConversionPlan plan)
+    {
+        string[] pairs = [.. new[] { plan.Source, plan.Target }.Where(d => d.IdName is not null).SelectMany(d => new[] { d.Device, d.IdName! })];
+        if (pairs.Length == 0)
+        {
+            return;
+        }
+
+        s.Append('\n');
+        Comment(s, "The disks must still have the kernel names this script was made with (names can change across a reboot).");
+        Line(s, "", HostCommand.Sh(Snippets.DevicesHaveIdNames, ["/dev/disk/by-id", .. pairs]),
+            " || { echo " + ShellQuote.Quote("xsraid script: the disks have other kernel names than when this script was made; nothing was done. "
+                + "Make the script again (xsraid plan --script) before phase 1, or use the names the disks have now (see ls -l /dev/disk/by-id).") + " >&2; exit 1; }");
     }
 
     private static void RenderStep(StringBuilder s, PlanStep step, string indent)

@@ -100,6 +100,18 @@ public static class Snippets
         "md=$1; name=${2##*/}; for a in $(awk -v d=\"$name\" '$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, \"[\"); if (p[1] == d) print $1}}' /proc/mdstat); do " +
         "[ \"/dev/$a\" = \"$md\" ] || mdadm --stop \"/dev/$a\" || exit 1; done";
 
-    /// <summary>$1 = device, $2 = a /dev/disk/by-id name: holds when that name still points at that device.</summary>
-    public const string DeviceHasIdName = "[ \"$(readlink -f \"/dev/disk/by-id/$2\")\" = \"$1\" ]";
+    /// <summary>
+    /// $1 = the by-id directory, $2.. = names in it: prints, one line each, the device the name points at now, or
+    /// "-" when there is no such name.
+    /// </summary>
+    public const string ResolveIdNames =
+        "d=$1; shift; for n in \"$@\"; do if [ -e \"$d/$n\" ]; then readlink -f \"$d/$n\"; else echo -; fi; done";
+
+    /// <summary>
+    /// $1 = the by-id directory, then pairs of device and by-id name: holds when every name still points at its
+    /// device; otherwise says which does not, on stderr.
+    /// </summary>
+    public const string DevicesHaveIdNames =
+        "d=$1; shift; while [ $# -ge 2 ]; do now=$(readlink -f \"$d/$2\" 2>/dev/null); if [ \"$now\" != \"$1\" ]; then " +
+        "echo \"$d/$2 is ${now:-missing}, not $1\" >&2; exit 1; fi; shift 2; done";
 }

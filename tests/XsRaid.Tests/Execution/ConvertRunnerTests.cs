@@ -150,6 +150,57 @@ public sealed class ConvertRunnerTests
     }
 
     [Fact]
+    public async Task DisksThatTradeNamesAtTheRebootAreFollowedInPhase2()
+    {
+        using var h = new RunnerHarness();
+        var swap = DiskRenames.For(h.Plan, h.Plan.Target.Device, h.Plan.Source.Device);
+        h.Host.Learn(PlanRebinding.Rebind(h.Plan, swap));
+        h.Host.OnReboot = () => h.Host.RenameDisks(swap);
+
+        var outcome = await h.ConvertAsync();
+
+        outcome.Kind.ShouldBe(ConvertOutcomeKind.Completed, outcome.Message);
+        var phase2 = h.Host.Calls.SkipWhile(c => c != "reboot").ToList();
+        phase2.ShouldContain("sgdisk '--replicate=/dev/sdb' /dev/sda", "the original disk (now sdb) gets the mirror's (now sda) layout");
+        phase2.ShouldContain("mdadm /dev/md0 --add /dev/sdb1");
+        phase2.ShouldContain("mdadm /dev/md2 --add /dev/sdb3");
+        phase2.ShouldNotContain(c => c.Contains("--add /dev/sda", StringComparison.Ordinal), "the mirror's own disk never joins as the original");
+        phase2.ShouldNotContain(c => c.StartsWith("sgdisk --randomize-guids '--attributes=1:clear:2' /dev/sda", StringComparison.Ordinal));
+        h.Events.Of<ConvertNotice>().ShouldContain(n => n.Text.Contains("/dev/sda is now /dev/sdb, /dev/sdb is now /dev/sda", StringComparison.Ordinal));
+        h.FinishedSteps(h.LocalJournal).ShouldContain("join-md0");
+        h.HostJournal.Select(e => e.Plan).Distinct().ShouldBe([PlanIdentity.Of(h.Plan)], "the journal keeps the plan's identity across the renames");
+        outcome.Message.ShouldContain("mirror of /dev/sdb and /dev/sda");
+    }
+
+    [Fact]
+    public async Task AResumeAfterTheDisksTradedNamesContinuesUnderTheNamesTheyHaveNow()
+    {
+        using var h = new RunnerHarness();
+        var swap = DiskRenames.For(h.Plan, h.Plan.Target.Device, h.Plan.Source.Device);
+        h.Host.Learn(PlanRebinding.Rebind(h.Plan, swap));
+        h.ComesBack = false;
+        (await h.ConvertAsync()).Kind.ShouldBe(ConvertOutcomeKind.Failed, "the host did not come back in time");
+        // it came back later, on the mirror, with the disks' names swapped
+        h.Host.RenameDisks(swap);
+        (h.Host.Down, h.Host.RootOnArray, h.Host.BootTime) = (false, true, DateTime.UtcNow.AddSeconds(1));
+        h.Sample = h.Sample.WithDisksSwapped("/dev/md0");
+        var before = h.Host.Calls.Count;
+
+        var runner = h.Runner();
+        var prepared = await runner.PrepareAsync(RunnerHarness.Options, CancellationToken.None);
+        prepared.Refusals.ShouldBeEmpty("the same command line (--target /dev/sdb) continues: the disk it meant is found by identity");
+        prepared.Plan!.Target.Device.ShouldBe("/dev/sda");
+        prepared.Renames!.Describe(h.Plan).ShouldBe("/dev/sda is now /dev/sdb, /dev/sdb is now /dev/sda");
+        var outcome = await runner.RunAsync(prepared, CancellationToken.None);
+
+        outcome.Kind.ShouldBe(ConvertOutcomeKind.Completed, outcome.Message);
+        var rerun = h.Host.Calls.Skip(before).ToList();
+        rerun.ShouldContain("mdadm /dev/md1 --add /dev/sdb2");
+        rerun.ShouldNotContain(c => c.Contains("--add /dev/sda", StringComparison.Ordinal));
+        h.Events.Of<ConvertNotice>().ShouldContain(n => n.Text.StartsWith("The kernel renamed the disks since the conversion started", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AResumeWithAnotherTargetOrOtherOptionsIsRefused()
     {
         using var h = new RunnerHarness();

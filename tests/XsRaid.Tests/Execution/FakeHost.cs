@@ -17,6 +17,7 @@ internal sealed class FakeHost : IHost
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<PlanStep>> _lastCommandOf = new(StringComparer.Ordinal);
     private readonly HashSet<string> _checks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HostCommand> _checkCommands = new(StringComparer.Ordinal);
     private readonly List<(Func<IReadOnlyList<string>, bool> When, CommandResult Result)> _failures = [];
     private readonly string _guard;
     private readonly string _resyncWait;
@@ -25,11 +26,53 @@ internal sealed class FakeHost : IHost
 
     public FakeHost(ConversionPlan plan)
     {
+        Learn(plan);
+        foreach (var disk in new[] { plan.Source, plan.Target })
+        {
+            if (disk.IdName is { } name)
+            {
+                ByIdLinks[name] = disk.Device;
+            }
+        }
+
+        _guard = Key(plan.Step(StepKinds.RootGuard).Verify!.Command);
+        _resyncWait = Key(plan.Step(StepKinds.ResyncWait).Commands[0]);
+    }
+
+    /// <summary>Where each /dev/disk/by-id name points now (the plan's disks at first; swap them to rename the disks).</summary>
+    public Dictionary<string, string> ByIdLinks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The kernel renames the disks (as at a boot): the by-id names follow the disks, and every effect on the host is
+    /// now seen under the disks' new names (the checks of the renamed plan; <see cref="Learn"/> it first).
+    /// </summary>
+    public void RenameDisks(DiskRenames renames)
+    {
+        lock (_gate)
+        {
+            foreach (var name in ByIdLinks.Keys.ToList())
+            {
+                ByIdLinks[name] = renames.InArgument(ByIdLinks[name]);
+            }
+
+            var now = Effects.Select(k => _checkCommands.TryGetValue(k, out var c) ? Key(c with { Argv = [.. c.Argv.Select(renames.InArgument)] }) : k).ToList();
+            Effects.Clear();
+            Effects.UnionWith(now);
+        }
+    }
+
+    /// <summary>
+    /// Also models the checks and commands of <paramref name="plan"/> (the same plan under other disk names): its
+    /// steps' effects are tracked like the first plan's.
+    /// </summary>
+    public void Learn(ConversionPlan plan)
+    {
         foreach (var step in plan.Steps)
         {
             foreach (var check in new[] { step.DoneWhen, step.Verify }.OfType<HostCheck>())
             {
                 _checks.Add(Key(check.Command));
+                _checkCommands[Key(check.Command)] = check.Command;
             }
 
             if (step.Commands.Count > 0)
@@ -43,9 +86,6 @@ internal sealed class FakeHost : IHost
                 steps.Add(step);
             }
         }
-
-        _guard = Key(plan.Step(StepKinds.RootGuard).Verify!.Command);
-        _resyncWait = Key(plan.Step(StepKinds.ResyncWait).Commands[0]);
     }
 
     public string Name => "fake";
@@ -163,6 +203,8 @@ internal sealed class FakeHost : IHost
                 case ExecutionSnippets.SavePlan:
                     SavedPlan = stdin;
                     return Ok();
+                case Snippets.ResolveIdNames:
+                    return Ok(string.Concat(argv.Skip(5).Select(n => ByIdLinks.GetValueOrDefault(n, "-") + "\n")));
                 case ExecutionSnippets.BootFacts:
                     return Ok($"btime {(long)(BootTime - DateTime.UnixEpoch).TotalSeconds}\ncmdline root=LABEL=root-old ro\nroot /dev/sda1\nonce clear\n");
             }

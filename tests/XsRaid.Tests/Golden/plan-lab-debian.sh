@@ -12,6 +12,9 @@ step() { printf '\n== %s: %s\n' "$1" "$2"; }
 skip() { printf '   already done: %s\n' "$1"; }
 fail() { printf 'xsraid script: step %s failed its check: %s\n' "$1" "$2" >&2; exit 1; }
 
+# The disks must still have the kernel names this script was made with (names can change across a reboot).
+sh -c 'd=$1; shift; while [ $# -ge 2 ]; do now=$(readlink -f "$d/$2" 2>/dev/null); if [ "$now" != "$1" ]; then echo "$d/$2 is ${now:-missing}, not $1" >&2; exit 1; fi; shift 2; done' sh /dev/disk/by-id /dev/sda scsi-35000c50015ea0a01 /dev/sdb scsi-35000c50015ea0b02 || { echo 'xsraid script: the disks have other kernel names than when this script was made; nothing was done. Make the script again (xsraid plan --script) before phase 1, or use the names the disks have now (see ls -l /dev/disk/by-id).' >&2; exit 1; }
+
 # ===== Phase 1: build the degraded mirror on /dev/sdb, then reboot into it once =====
 if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 256 + 0x$(stat -L -c %T "$1") ))" ]' sh /dev/md0; then
 
@@ -310,41 +313,41 @@ else
 fi
 sh -c 'd=$1; r=$2; shift 2; l() { sgdisk -p "$1" 2>/dev/null | awk '\''$1 ~ /^[0-9]+$/ {print $1, $2, $3}'\''; }; a=$(l "$d"); [ -n "$a" ] && [ "$a" = "$(l "$r")" ] || exit 1; for n in "$@"; do sgdisk -i "$n" "$d" 2>/dev/null | grep -qi '\''A19D880F-05FC-4D3B-A006-743F0F84911E'\'' || exit 1; done' sh /dev/sda /dev/sdb 1 2 3 || fail repartition-source '/dev/sda has /dev/sdb'\''s layout with Linux RAID types'
 
-# --- add-sda1: Add /dev/sda1 to /dev/md0
+# --- join-md0: Add /dev/sda1 to /dev/md0
 # Why: Stale signatures are wiped first, then the partition joins and the mirror copies onto it.
 # WRITES /dev/sda
-step add-sda1 'Add /dev/sda1 to /dev/md0'
+step join-md0 'Add /dev/sda1 to /dev/md0'
 if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sda1; then
   skip '/dev/md0 has /dev/sda1'
 else
   sh -c 'dev=$1; mdadm --zero-superblock --force "$dev" >/dev/null 2>&1; size=$(blockdev --getsz "$dev") || exit 1; n=2048; [ "$size" -lt $n ] && n=$size; dd if=/dev/zero of="$dev" bs=512 count=$n conv=notrunc 2>/dev/null && dd if=/dev/zero of="$dev" bs=512 seek=$((size - n)) count=$n conv=notrunc 2>/dev/null' sh /dev/sda1
   mdadm /dev/md0 --add /dev/sda1
 fi
-sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sda1 || fail add-sda1 '/dev/md0 has /dev/sda1'
+sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sda1 || fail join-md0 '/dev/md0 has /dev/sda1'
 
-# --- add-sda2: Add /dev/sda2 to /dev/md1
+# --- join-md1: Add /dev/sda2 to /dev/md1
 # Why: Stale signatures are wiped first, then the partition joins and the mirror copies onto it.
 # WRITES /dev/sda
-step add-sda2 'Add /dev/sda2 to /dev/md1'
+step join-md1 'Add /dev/sda2 to /dev/md1'
 if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sda2; then
   skip '/dev/md1 has /dev/sda2'
 else
   sh -c 'dev=$1; mdadm --zero-superblock --force "$dev" >/dev/null 2>&1; size=$(blockdev --getsz "$dev") || exit 1; n=2048; [ "$size" -lt $n ] && n=$size; dd if=/dev/zero of="$dev" bs=512 count=$n conv=notrunc 2>/dev/null && dd if=/dev/zero of="$dev" bs=512 seek=$((size - n)) count=$n conv=notrunc 2>/dev/null' sh /dev/sda2
   mdadm /dev/md1 --add /dev/sda2
 fi
-sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sda2 || fail add-sda2 '/dev/md1 has /dev/sda2'
+sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sda2 || fail join-md1 '/dev/md1 has /dev/sda2'
 
-# --- add-sda3: Add /dev/sda3 to /dev/md2
+# --- join-md2: Add /dev/sda3 to /dev/md2
 # Why: Stale signatures are wiped first, then the partition joins and the mirror copies onto it.
 # WRITES /dev/sda
-step add-sda3 'Add /dev/sda3 to /dev/md2'
+step join-md2 'Add /dev/sda3 to /dev/md2'
 if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sda3; then
   skip '/dev/md2 has /dev/sda3'
 else
   sh -c 'dev=$1; mdadm --zero-superblock --force "$dev" >/dev/null 2>&1; size=$(blockdev --getsz "$dev") || exit 1; n=2048; [ "$size" -lt $n ] && n=$size; dd if=/dev/zero of="$dev" bs=512 count=$n conv=notrunc 2>/dev/null && dd if=/dev/zero of="$dev" bs=512 seek=$((size - n)) count=$n conv=notrunc 2>/dev/null' sh /dev/sda3
   mdadm /dev/md2 --add /dev/sda3
 fi
-sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sda3 || fail add-sda3 '/dev/md2 has /dev/sda3'
+sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sda3 || fail join-md2 '/dev/md2 has /dev/sda3'
 
 # --- raise-resync-speed: Raise the resync speed floor
 # Why: speed_limit_min 100000 KB/s so the resync is not starved; restored afterwards.

@@ -60,6 +60,23 @@ public sealed record SampleHost(HostSnapshot Snapshot)
         })],
     });
 
+    /// <summary>
+    /// The two disks trade kernel names (sda and sdb, as after a boot where they answered in the other order); / is
+    /// then <paramref name="root"/> (the mirror, after the reboot).
+    /// </summary>
+    public SampleHost WithDisksSwapped(string root)
+    {
+        static string Swap(string name) =>
+            name.StartsWith("sda", StringComparison.Ordinal) ? "sdb" + name[3..] : name.StartsWith("sdb", StringComparison.Ordinal) ? "sda" + name[3..] : name;
+
+        var mounts = (Snapshot.File("/proc/mounts") ?? "").Replace("/dev/sda1 / ", root + " / ", StringComparison.Ordinal);
+        return new SampleHost(Snapshot with
+        {
+            Disks = [.. Snapshot.Disks.Select(d => d with { Name = Swap(d.Name), Partitions = [.. d.Partitions.Select(p => p with { Name = Swap(p.Name) })] })
+                .OrderBy(d => d.Name, StringComparer.Ordinal)],
+        }).WithFile("/proc/mounts", mounts);
+    }
+
     public PlanResult Plan(string target = "/dev/sdb", string metadata = "auto", bool wipe = false, bool createSr = false) =>
         ConvertPlanner.Plan(HostFactsReader.Read(Snapshot), new PlanOptions(target, metadata, wipe, createSr));
 }
