@@ -29,7 +29,7 @@ public static class BuildMirrorSteps
                 HostCommand.Of("sgdisk", $"--replicate={target}", c.SourceDevice),
                 HostCommand.Of("sgdisk", "--randomize-guids", target),
                 HostCommand.Of(["sgdisk", .. numbers.Select(n => $"--typecode={n}:FD00"), "--attributes=1:set:2", target]),
-                HostCommand.Of("blockdev", "--rereadpt", target),
+                HostCommand.Sh(Snippets.RereadPartitionTable, target),
             ],
             target, sameLayout, sameLayout);
 

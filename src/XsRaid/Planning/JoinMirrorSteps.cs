@@ -34,7 +34,7 @@ public static class JoinMirrorSteps
             [
                 HostCommand.Of("sgdisk", $"--replicate={source}", c.TargetDevice),
                 HostCommand.Of("sgdisk", "--randomize-guids", "--attributes=1:clear:2", source),
-                HostCommand.Of("blockdev", "--rereadpt", source),
+                HostCommand.Sh(Snippets.RereadPartitionTable, source),
             ],
             source, layout, layout);
 

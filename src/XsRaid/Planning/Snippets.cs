@@ -101,6 +101,15 @@ public static class Snippets
         "[ \"/dev/$a\" = \"$md\" ] || mdadm --stop \"/dev/$a\" || exit 1; done";
 
     /// <summary>
+    /// $1 = disk: makes the kernel read its new partition table. udev probes a disk each time a writer closes it (dd,
+    /// sgdisk), and while it holds the disk open the re-read fails with "Device or resource busy": so wait for udev
+    /// (udevadm settle, udevsettle on CentOS 5) and try again, up to 10 times; then wait until the partitions' nodes exist.
+    /// </summary>
+    public const string RereadPartitionTable =
+        "settle() { udevadm settle >/dev/null 2>&1 || udevsettle >/dev/null 2>&1 || sleep 1; }; i=1; " +
+        "while settle; ! blockdev --rereadpt \"$1\"; do [ $i -lt 10 ] || exit 1; i=$((i + 1)); sleep 1; done; settle";
+
+    /// <summary>
     /// $1 = the by-id directory, $2.. = names in it: prints, one line each, the device the name points at now, or
     /// "-" when there is no such name.
     /// </summary>

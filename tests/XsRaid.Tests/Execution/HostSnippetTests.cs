@@ -94,4 +94,39 @@ public sealed class HostSnippetTests
         outcome.Failure.ExitCode.ShouldBe(4);
         outcome.Failure.StderrTail.ShouldBe("no, not done");
     }
+
+    /// <summary>
+    /// The partition-table re-read waits for udev and tries again while the disk is busy (udev probing the partitions
+    /// sgdisk just made: the lab saw "Device or resource busy"). The kernel side is proven in the lab; here stand-in
+    /// blockdev and udevadm commands on PATH record the calls: busy twice, then done.
+    /// </summary>
+    [Theory]
+    [InlineData(2, 0, 3)]
+    [InlineData(20, 1, 10)]
+    public async Task ThePartitionTableRereadRetriesWhileTheDiskIsBusy(int busyTimes, int exitCode, int attempts)
+    {
+        using var dir = new TempDir();
+        using var host = new LocalHost(TimeSpan.FromSeconds(60));
+        var log = dir.File("calls");
+        File.WriteAllText(dir.File("blockdev"),
+            $"#!/bin/sh\necho \"blockdev $*\" >> {log}\nn=$(grep -c blockdev {log})\n"
+            + $"if [ $n -le {busyTimes} ]; then echo 'blockdev: ioctl error on BLKRRPART: Device or resource busy' >&2; exit 1; fi\n");
+        File.WriteAllText(dir.File("udevadm"), $"#!/bin/sh\necho \"udevadm $*\" >> {log}\n");
+        Tool.Run("chmod", ["+x", dir.File("blockdev"), dir.File("udevadm")]);
+
+        var result = await host.RunAsync(["env", $"PATH={dir.Path}:/usr/bin:/bin", "sh", "-c", Snippets.RereadPartitionTable, "sh", "/dev/xsraid-test"]);
+
+        result.ExitCode.ShouldBe(exitCode, result.Stderr);
+        var calls = File.ReadAllLines(log);
+        calls.Count(c => c == "blockdev --rereadpt /dev/xsraid-test").ShouldBe(attempts);
+        calls[0].ShouldBe("udevadm settle", "udev settles before the first try");
+        if (exitCode == 0)
+        {
+            calls[^1].ShouldBe("udevadm settle", "and after the last, so the partitions' nodes exist");
+        }
+        else
+        {
+            result.Stderr.ShouldContain("Device or resource busy");
+        }
+    }
 }

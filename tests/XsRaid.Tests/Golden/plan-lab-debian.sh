@@ -28,7 +28,7 @@ if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 
     sgdisk '--replicate=/dev/sdb' /dev/sda
     sgdisk --randomize-guids /dev/sdb
     sgdisk '--typecode=1:FD00' '--typecode=2:FD00' '--typecode=3:FD00' '--attributes=1:set:2' /dev/sdb
-    blockdev --rereadpt /dev/sdb
+    sh -c 'settle() { udevadm settle >/dev/null 2>&1 || udevsettle >/dev/null 2>&1 || sleep 1; }; i=1; while settle; ! blockdev --rereadpt "$1"; do [ $i -lt 10 ] || exit 1; i=$((i + 1)); sleep 1; done; settle' sh /dev/sdb
   fi
   sh -c 'd=$1; r=$2; shift 2; l() { sgdisk -p "$1" 2>/dev/null | awk '\''$1 ~ /^[0-9]+$/ {print $1, $2, $3}'\''; }; a=$(l "$d"); [ -n "$a" ] && [ "$a" = "$(l "$r")" ] || exit 1; for n in "$@"; do sgdisk -i "$n" "$d" 2>/dev/null | grep -qi '\''A19D880F-05FC-4D3B-A006-743F0F84911E'\'' || exit 1; done' sh /dev/sdb /dev/sda 1 2 3 || fail partition-target '/dev/sdb has /dev/sda'\''s partition layout with Linux RAID types'
 
@@ -309,7 +309,7 @@ if sh -c 'd=$1; r=$2; shift 2; l() { sgdisk -p "$1" 2>/dev/null | awk '\''$1 ~ /
 else
   sgdisk '--replicate=/dev/sda' /dev/sdb
   sgdisk --randomize-guids '--attributes=1:clear:2' /dev/sda
-  blockdev --rereadpt /dev/sda
+  sh -c 'settle() { udevadm settle >/dev/null 2>&1 || udevsettle >/dev/null 2>&1 || sleep 1; }; i=1; while settle; ! blockdev --rereadpt "$1"; do [ $i -lt 10 ] || exit 1; i=$((i + 1)); sleep 1; done; settle' sh /dev/sda
 fi
 sh -c 'd=$1; r=$2; shift 2; l() { sgdisk -p "$1" 2>/dev/null | awk '\''$1 ~ /^[0-9]+$/ {print $1, $2, $3}'\''; }; a=$(l "$d"); [ -n "$a" ] && [ "$a" = "$(l "$r")" ] || exit 1; for n in "$@"; do sgdisk -i "$n" "$d" 2>/dev/null | grep -qi '\''A19D880F-05FC-4D3B-A006-743F0F84911E'\'' || exit 1; done' sh /dev/sda /dev/sdb 1 2 3 || fail repartition-source '/dev/sda has /dev/sdb'\''s layout with Linux RAID types'
 
