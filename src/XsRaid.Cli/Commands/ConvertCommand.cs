@@ -120,7 +120,8 @@ public static class ConvertCommand
             }
         }
 
-        var outcome = await runner.RunAsync(prepared, ct).ConfigureAwait(false);
+        // without --yes the user read the plan and answered: the host is checked again before anything is written
+        var outcome = await runner.RunAsync(prepared, ct, recheck: !options.Yes).ConfigureAwait(false);
         var code = ExitCodeOf(outcome.Kind);
         if (jsonEvents is not null)
         {

@@ -71,9 +71,10 @@ public sealed class ConvertRunner
 
     /// <summary>
     /// Checks the host again (a new snapshot and plan must equal <paramref name="shown"/>: same disks, sizes, root,
-    /// arrays and steps), then carries the plan out.
+    /// arrays and steps), then carries the plan out. With <paramref name="recheck"/> false (`--yes`: nobody looked at
+    /// the plan in between, it was made seconds ago) the plan is carried out as prepared.
     /// </summary>
-    public async Task<ConvertOutcome> RunAsync(ConvertPreparation shown, CancellationToken ct)
+    public async Task<ConvertOutcome> RunAsync(ConvertPreparation shown, CancellationToken ct, bool recheck = true)
     {
         if (shown.IsRefused)
         {
@@ -82,7 +83,7 @@ public sealed class ConvertRunner
 
         try
         {
-            var now = await PrepareAsync(shown.Options, ct).ConfigureAwait(false);
+            var now = recheck ? await PrepareAsync(shown.Options, ct).ConfigureAwait(false) : shown;
             if (now.IsRefused)
             {
                 return Refused(now.Refusals);
@@ -102,7 +103,11 @@ public sealed class ConvertRunner
                     + "they are followed by their by-id names and the remaining steps use the names they have now."));
             }
 
-            _events.On(new ConvertNotice("The host still matches the plan."));
+            if (recheck)
+            {
+                _events.On(new ConvertNotice("The host still matches the plan."));
+            }
+
             return await ExecuteAsync(now.Plan!, now.Options, now.HostState, ct).ConfigureAwait(false);
         }
         catch (HostConnectionException e)

@@ -343,6 +343,21 @@ public sealed class ConvertRunnerTests
     }
 
     [Fact]
+    public async Task WithYesTheHostIsProbedOnceAndWithAConfirmationTwice()
+    {
+        using var confirmed = new RunnerHarness();
+        using var yes = new RunnerHarness();
+
+        (await confirmed.ConvertAsync()).Kind.ShouldBe(ConvertOutcomeKind.Completed);
+        (await yes.ConvertAsync(recheck: false)).Kind.ShouldBe(ConvertOutcomeKind.Completed);
+
+        confirmed.Probes.ShouldBe(2, "the plan shown, then the host again after the user answered");
+        confirmed.Events.Of<ConvertNotice>().ShouldContain(n => n.Text == "The host still matches the plan.");
+        yes.Probes.ShouldBe(1, "--yes: the plan made from the snapshot just taken is carried out");
+        yes.Events.Of<ConvertNotice>().ShouldNotContain(n => n.Text == "The host still matches the plan.");
+    }
+
+    [Fact]
     public async Task ARefusalOfTheFreshPlanStopsBeforeAnyWrite()
     {
         using var h = new RunnerHarness();

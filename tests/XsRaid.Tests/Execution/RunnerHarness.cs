@@ -36,6 +36,9 @@ internal sealed class RunnerHarness : IDisposable
 
     public bool ComesBack { get; set; } = true;
 
+    /// <summary>How many snapshots the runners took.</summary>
+    public int Probes { get; private set; }
+
     public bool ComesBackOnArray { get; set; } = true;
 
     public string JournalPath => _dir.File("journal.jsonl");
@@ -49,15 +52,19 @@ internal sealed class RunnerHarness : IDisposable
         Events = new RecordingEvents();
         var settings = new ConvertSettings(JournalPath) { NoWait = noWait, PollInterval = TimeSpan.FromMilliseconds(5), RebootTimeout = TimeSpan.FromSeconds(20) };
         return new ConvertRunner(new ConvertConnection(Host, ReconnectAsync), settings, Events,
-            (_, _) => Task.FromResult(ReadResult<HostSnapshot>.Ok(Sample.Snapshot)));
+            (_, _) =>
+            {
+                Probes++;
+                return Task.FromResult(ReadResult<HostSnapshot>.Ok(Sample.Snapshot));
+            });
     }
 
-    /// <summary>What `convert --yes` does: prepare, then run what was prepared.</summary>
-    public async Task<ConvertOutcome> ConvertAsync(bool noWait = false)
+    /// <summary>What `convert` does once the user confirmed the plan: prepare, then check the host again and run (`--yes`: <paramref name="recheck"/> false).</summary>
+    public async Task<ConvertOutcome> ConvertAsync(bool noWait = false, bool recheck = true)
     {
         var runner = Runner(noWait);
         var prepared = await runner.PrepareAsync(Options, CancellationToken.None);
-        return await runner.RunAsync(prepared, CancellationToken.None);
+        return await runner.RunAsync(prepared, CancellationToken.None, recheck);
     }
 
     /// <summary>The step ids of the local journal's final lines (not "started"), in order.</summary>

@@ -1,6 +1,8 @@
 # shellcheck shell=bash
 # scenario `interrupted`: xsraid convert is SIGKILLed in phase 1 while the root is being copied, run again and
 # SIGKILLed in phase 2 while the arrays resync, run a third time: it must complete with the end state of `convert`.
+# Disk B starts with an old md superblock on it (as a disk taken from another machine would): every run passes
+# --wipe-target, so this is also the "then succeeding with it" of the refusals scenario's old-md case.
 
 # journal_has VM STEP RESULT: the local journal (or the host's) has a line of STEP with RESULT.
 journal_has() {
@@ -14,7 +16,7 @@ convert_until() {
   shift 3
   rm -f "$SCN_DIR/$tag.pid"
   target=$(target_b "$vm") || return 1
-  ( CONVERT_PIDFILE=$SCN_DIR/$tag.pid lab_convert "$vm" --target "$target" --create-sr > "$SCN_DIR/$tag.log" 2>&1 ) &
+  ( CONVERT_PIDFILE=$SCN_DIR/$tag.pid lab_convert "$vm" --target "$target" --create-sr --wipe-target > "$SCN_DIR/$tag.log" 2>&1 ) &
   local runner=$!
   start=$(date +%s)
   while [ ! -s "$SCN_DIR/$tag.pid" ]; do sleep 0.2; done
@@ -41,9 +43,14 @@ scenario_interrupted() {
   local vm=run-interrupted rc
   must "VM started" vm_fresh "$vm" || return 1
   must "VM booted (ssh)" wait_boot "$vm" 1 600 || return 1
+  local b; b=$(target_b "$vm") || { fail "disk B not found in the guest"; return 1; }
+  # shellcheck disable=SC2029 # $b is meant to expand here
+  must "an old md superblock (1.0) on disk B" vssh "$vm" \
+    "mdadm --create /dev/md/lab-old --run --metadata=1.0 --level=1 --raid-devices=2 $b missing && mdadm --stop /dev/md/lab-old && udevadm settle && ! grep -q '^md' /proc/mdstat && mdadm --examine $b >/dev/null" \
+    || return 1
   must "convert killed during the root copy (phase 1)" convert_until "$vm" kill-1 1200 copying "$vm" || return 1
   must "convert killed during the resync (phase 2)" convert_until "$vm" kill-2 1800 resyncing "$vm" || return 1
-  lab_convert "$vm" --target "$(target_b "$vm")" --create-sr 2>&1 | tee "$SCN_DIR/convert-3.log"
+  lab_convert "$vm" --target "$(target_b "$vm")" --create-sr --wipe-target 2>&1 | tee "$SCN_DIR/convert-3.log"
   rc=${PIPESTATUS[0]}
   must "convert, run a third time, exited 0 (exit $rc)" [ "$rc" -eq 0 ] || return 1
   check_mirror "$vm" 1
