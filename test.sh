@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite and prints a last line "N passed, N failed".
 set -uo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")" || exit 1
 results=$(mktemp -d)
 dotnet test XsRaid.slnx -c Release --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
 status=$?

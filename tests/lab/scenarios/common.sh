@@ -180,6 +180,7 @@ fact() { sed -n "s/^$1=//p" <<< "$FACTS" | head -n 1; }
 # check_mirror VM REBOOTS: the end state of a conversion (script, convert, interrupted, rollback).
 check_mirror() {
   local vm=$1 reboots=$2 name level members counts status n parts=() bad sr_md=""
+  lab_break_in_guest "$vm"
   FACTS=$(guest_facts "$vm") || { fail "no facts from $vm over ssh"; return 1; }
   printf '%s\n' "$FACTS" > "$SCN_DIR/facts.txt"
   local da db; da=$(fact name_a) db=$(fact name_b)

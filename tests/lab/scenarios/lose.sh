@@ -23,7 +23,7 @@ lose_disk() {
   must "a converted host from this run (scenario script or convert passed)" [ -n "$src" ] || return 1
   note "disk $lost left out of a clone of $src's converted disks"
   must "clone of $src" "$VM" clone "$src" "$vm" || return 1
-  lab_break_before_boot "$vm"
+  lab_break_before_boot "$vm" "$keep"
   must "VM started with disk $keep only" vm_boot "$vm" --disks "$keep" || return 1
   must "it boots from disk $keep alone (a kernel on the console, then ssh)" wait_boot "$vm" 1 600 || return 1
   FACTS=$(guest_facts "$vm") || { fail "no facts over ssh"; return 1; }
@@ -35,6 +35,7 @@ lose_disk() {
   md=$(sed -n "s|^md=${root#/dev/} ||p" <<< "$FACTS")
   check "/ on an md array (is $root)" [ "${root#/dev/md}" != "$root" ]
   check "that array is degraded, running on sda1 alone (${md:-not in mdstat})" degraded_on_sda1 "$md"
+  lab_break_marker "$vm"
   check "markers intact" "$VM" check-markers "$vm"
   note "arrays: $(sed -n 's/^md=//p' <<< "$FACTS" | paste -sd ';' -)"
   "$VM" kill "$vm"

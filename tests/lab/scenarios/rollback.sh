@@ -60,6 +60,7 @@ EOF
   diff "$SCN_DIR/extlinux-before.conf" "$SCN_DIR/extlinux-after.conf" | grep '^[<>]' > "$SCN_DIR/extlinux.diff"
   check "extlinux.conf on disk A: lines only added, among them LABEL xsraid" \
     only_added "$SCN_DIR/extlinux.diff"
+  lab_break_disk_a "$vm"
   vssh "$vm" sync
   outside=$(overlay_writes_outside_p1 "$vm")
   check "nothing written to disk A outside partition 1 (${outside:-none})" [ -z "$outside" ]

@@ -1,0 +1,59 @@
+using XsRaid.Tests.Support;
+
+namespace XsRaid.Tests.Lab;
+
+/// <summary>
+/// The lab and CI scripts run only in long runs (the lab takes tens of minutes): each is at least shellcheck-clean
+/// (following its sourced files) and parses with bash -n, so a typo shows up in seconds, not at the end of a lab run.
+/// </summary>
+public sealed class ShellScriptTests
+{
+    public static TheoryData<string> Scripts()
+    {
+        var root = RepoRoot();
+        var lab = Path.Combine(root, "tests", "lab");
+        var scripts = new[] { Path.Combine(root, ".ci", "run"), Path.Combine(root, "test.sh") }
+            .Concat(Directory.GetFiles(lab).Where(f => File.ReadLines(f).FirstOrDefault()?.StartsWith("#!", StringComparison.Ordinal) == true || f.EndsWith(".sh", StringComparison.Ordinal)))
+            .Concat(Directory.GetFiles(Path.Combine(lab, "scenarios"), "*.sh"))
+            .Concat(Directory.GetFiles(Path.Combine(lab, "image"), "*.sh"));
+        var data = new TheoryData<string>();
+        foreach (var s in scripts.Select(s => Path.GetRelativePath(root, s)).Order(StringComparer.Ordinal))
+        {
+            data.Add(s);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void IsShellcheckCleanAndParses(string script)
+    {
+        var root = RepoRoot();
+        var path = Path.Combine(root, script);
+        var posix = File.ReadLines(path).First() is "#!/bin/sh" || script.EndsWith("guest-facts.sh", StringComparison.Ordinal) || script.EndsWith("disk-facts.sh", StringComparison.Ordinal);
+
+        var lint = Tool.Run("shellcheck", ["-x", "--source-path=SCRIPTDIR", "--shell=" + (posix ? "sh" : "bash"), path], check: false);
+        var parse = Tool.Run(posix ? "sh" : "bash", ["-n", path], check: false);
+
+        lint.ExitCode.ShouldBe(0, lint.Stdout + lint.Stderr);
+        parse.ExitCode.ShouldBe(0, parse.Stderr);
+    }
+
+    [Fact]
+    public void EveryScenarioFileIsCovered() =>
+        Directory.GetFiles(Path.Combine(RepoRoot(), "tests", "lab", "scenarios"), "*.sh").Length.ShouldBeGreaterThanOrEqualTo(8);
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "XsRaid.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no XsRaid.slnx above {AppContext.BaseDirectory}");
+    }
+}
