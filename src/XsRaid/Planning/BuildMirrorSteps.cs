@@ -59,7 +59,7 @@ public static class BuildMirrorSteps
 
         yield return Step(c, "copy-root-live", "Copy the running root onto the array (first pass, live)",
             "Most of the data moves while the host keeps running; the final pass after stopping writers is then short.",
-            [CopyCommand(c, sourceView)], target, null, null);
+            CopyCommands(c, sourceView), target, null, null);
 
         if (c.Platform.WritersToStop.Count > 0)
         {
@@ -69,7 +69,7 @@ public static class BuildMirrorSteps
         }
 
         yield return Step(c, "copy-root-final", "Copy the root again (final pass)",
-            "Picks up what changed during the first pass.", [CopyCommand(c, sourceView)], target, null, null);
+            "Picks up what changed during the first pass.", CopyCommands(c, sourceView), target, null, null);
 
         foreach (var step in ConfigureSteps(c))
         {
@@ -146,8 +146,16 @@ public static class BuildMirrorSteps
         return [.. argv];
     }
 
-    private static HostCommand CopyCommand(PlanContext c, string sourceView) =>
+    /// <summary>
+    /// The copy of the old root onto the new one. extlinux makes ldlinux.sys immutable where it installs it: when the
+    /// copy runs again after the array's extlinux was installed (a re-run after a roll-back), the copy could not
+    /// replace it, so the flag is taken off first (install-bootloader-array installs it again afterwards).
+    /// </summary>
+    private static HostCommand[] CopyCommands(PlanContext c, string sourceView) =>
+    [
+        HostCommand.Sh(Snippets.ClearImmutable, c.InNewRoot(c.Platform.ExtlinuxDirectory) + "/ldlinux.sys"),
         c.Facts.Snapshot.HasTool("rsync")
             ? HostCommand.Of(["rsync", .. c.Platform.RsyncOptions, sourceView + "/", PlanContext.NewRootMount + "/"])
-            : HostCommand.Of("cp", "-ax", sourceView + "/.", PlanContext.NewRootMount + "/");
+            : HostCommand.Of("cp", "-ax", sourceView + "/.", PlanContext.NewRootMount + "/"),
+    ];
 }

@@ -119,7 +119,7 @@ public sealed class ConvertRunnerTests
         outcome.Failure!.Step.Id.ShouldBe("copy-root-live");
         outcome.Failure.ExitCode.ShouldBeNull();
         outcome.Failure.Problem.ShouldContain("whether it finished on the host is unknown");
-        outcome.Failure.Argv.ShouldBe(h.Plan.Step("copy-root-live").Commands[0].Argv);
+        outcome.Failure.Argv.ShouldBe(h.Plan.Step("copy-root-live").Commands[^1].Argv);
         outcome.Failure.Advice.ShouldContain("reachable");
     }
 

@@ -90,12 +90,14 @@ if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 
   # Why: Most of the data moves while the host keeps running; the final pass after stopping writers is then short.
   # WRITES /dev/sdb
   step copy-root-live 'Copy the running root onto the array (first pass, live)'
+  sh -c '[ ! -e "$1" ] || chattr -i "$1"' sh /mnt/xsraid-root/boot/extlinux/ldlinux.sys
   rsync -aHAXx --numeric-ids --delete /mnt/xsraid-root-src/ /mnt/xsraid-root/
 
   # --- copy-root-final: Copy the root again (final pass)
   # Why: Picks up what changed during the first pass.
   # WRITES /dev/sdb
   step copy-root-final 'Copy the root again (final pass)'
+  sh -c '[ ! -e "$1" ] || chattr -i "$1"' sh /mnt/xsraid-root/boot/extlinux/ldlinux.sys
   rsync -aHAXx --numeric-ids --delete /mnt/xsraid-root-src/ /mnt/xsraid-root/
 
   # --- write-mdadm-conf: Write mdadm.conf on the new root
