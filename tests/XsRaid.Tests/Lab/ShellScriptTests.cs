@@ -15,6 +15,7 @@ public sealed class ShellScriptTests
         var scripts = new[] { Path.Combine(root, ".ci", "run"), Path.Combine(root, "test.sh") }
             .Concat(Directory.GetFiles(lab).Where(f => File.ReadLines(f).FirstOrDefault()?.StartsWith("#!", StringComparison.Ordinal) == true || f.EndsWith(".sh", StringComparison.Ordinal)))
             .Concat(Directory.GetFiles(Path.Combine(lab, "scenarios"), "*.sh"))
+            .Concat(Directory.GetFiles(Path.Combine(lab, "guest"), "*.sh"))
             .Concat(Directory.GetFiles(Path.Combine(lab, "image"), "*.sh"));
         var data = new TheoryData<string>();
         foreach (var s in scripts.Select(s => Path.GetRelativePath(root, s)).Order(StringComparer.Ordinal))
@@ -31,13 +32,30 @@ public sealed class ShellScriptTests
     {
         var root = RepoRoot();
         var path = Path.Combine(root, script);
-        var posix = File.ReadLines(path).First() is "#!/bin/sh" || script.EndsWith("guest-facts.sh", StringComparison.Ordinal) || script.EndsWith("disk-facts.sh", StringComparison.Ordinal);
+        var posix = File.ReadLines(path).First() is "#!/bin/sh";
 
         var lint = Tool.Run("shellcheck", ["-x", "--source-path=SCRIPTDIR", "--shell=" + (posix ? "sh" : "bash"), path], check: false);
         var parse = Tool.Run(posix ? "sh" : "bash", ["-n", path], check: false);
 
         lint.ExitCode.ShouldBe(0, lint.Stdout + lint.Stderr);
         parse.ExitCode.ShouldBe(0, parse.Stderr);
+    }
+
+    /// <summary>
+    /// `run` sources every scenarios/*.sh under `set -u`, with or without arguments: they may only define functions
+    /// and variables (a guest-side script once sat there and ran on the build host, failing on an unset $1).
+    /// </summary>
+    [Fact]
+    public void SourcingTheScenarioFilesAsRunDoesOnlyDefinesFunctions()
+    {
+        var lab = Path.Combine(RepoRoot(), "tests", "lab");
+
+        var sourced = Tool.Run("bash", ["-c", "set -uo pipefail; source \"$1/lib.sh\"; for f in \"$1\"/scenarios/*.sh; do source \"$f\" || exit 1; done; "
+            + "declare -F scenario_convert scenario_lose_a scenario_lose_b scenario_refusals scenario_rollback scenario_interrupted scenario_script breaking >/dev/null && echo sourced", "bash", lab], check: false);
+
+        sourced.ExitCode.ShouldBe(0, sourced.Stderr);
+        sourced.Stdout.ShouldBe("sourced\n", "nothing runs while the files are sourced");
+        sourced.Stderr.ShouldBeEmpty();
     }
 
     [Fact]

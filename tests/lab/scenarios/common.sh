@@ -172,8 +172,8 @@ downtime() {
 stamp() { local l; while IFS= read -r l; do printf '%s %s\n' "$EPOCHREALTIME" "$l"; done; }
 
 # ---------------------------------------------------------------- facts from the guest, judged here
-# guest_facts VM: one ssh round trip (scenarios/guest-facts.sh); key=value lines the checks below read.
-guest_facts() { vssh "$1" sh -s < "$LAB_DIR/scenarios/guest-facts.sh"; }
+# guest_facts VM: one ssh round trip (guest/guest-facts.sh); key=value lines the checks below read.
+guest_facts() { vssh "$1" sh -s < "$LAB_DIR/guest/guest-facts.sh"; }
 
 fact() { sed -n "s/^$1=//p" <<< "$FACTS" | head -n 1; }
 

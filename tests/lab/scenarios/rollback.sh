@@ -15,7 +15,7 @@ DRILL=/etc/initramfs-tools/scripts/local-top/lab-rollback-drill
 # is on its partition 1 (its kernel name, which can change from boot to boot, is written as "A").
 disk_a_facts() {
   local a; a=$(disk_of "$1" a) || return 1
-  vssh "$1" sh -s "/dev/$a" < "$LAB_DIR/scenarios/disk-facts.sh" | sed "s|/dev/$a|/dev/A|g"
+  vssh "$1" sh -s "/dev/$a" < "$LAB_DIR/guest/disk-facts.sh" | sed "s|/dev/$a|/dev/A|g"
 }
 
 # overlay_writes_outside_p1 VM: the byte ranges the guest wrote to disk A outside partition 1 (qemu-img map of

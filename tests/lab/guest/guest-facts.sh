@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/lab/scenarios/guest-facts.sh: runs IN the lab guest (ssh ... sh -s < this); prints key=value facts that
+# tests/lab/guest/guest-facts.sh: runs IN the lab guest (ssh ... sh -s < this); prints key=value facts that
 # tests/lab/run judges outside the VM. Read-only. Disks are told apart by WWN (disk A ...0a01, disk B ...0b02):
 # the kernel's sda/sdb follow the order the disks answered in, which differs from boot to boot.
 root=$(findmnt -no SOURCE /)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/lab/scenarios/disk-facts.sh DISK: runs IN the lab guest (ssh ... sh -s DISK < this). What a roll-back must
+# tests/lab/guest/disk-facts.sh DISK: runs IN the lab guest (ssh ... sh -s DISK < this). What a roll-back must
 # leave as it was on the original disk: table, partition GUIDs and attributes, boot code, signatures; and where / is.
 # (PART_ENTRY_DISK, the major:minor of the disk, is left out: it follows the kernel name.)
 d=$1
