@@ -34,19 +34,9 @@ public static class ConvertCommand
             yes, noWait, rebootTimeout, journal, log, json,
         };
         plan.AddTo(command);
-        source.AddTo(command);
-        foreach (var snapshotOnly in new System.CommandLine.Option[] { source.Snapshot, source.ProbeOutput, source.Sample })
-        {
-            snapshotOnly.Hidden = true; // a snapshot is not a host to act on: refused below
-        }
-
+        source.AddLiveHostTo(command, "needs");
         command.Validators.Add(r =>
         {
-            if (new Option[] { source.Snapshot, source.ProbeOutput, source.Sample }.Any(o => r.GetResult(o) is { Implicit: false }))
-            {
-                r.AddError("convert needs a live host: --host [user@]host[:port] or --local");
-            }
-
             if (r.GetResult(rebootTimeout) is { Implicit: false } given && given.GetValueOrDefault<int>() <= 0)
             {
                 r.AddError("--reboot-timeout must be a positive number of seconds");

@@ -49,6 +49,28 @@ public sealed class HostSourceOptions
         });
     }
 
+    /// <summary>
+    /// Adds the options for a command that acts on a live host (convert, status): the snapshot sources are hidden,
+    /// and naming one is refused with "COMMAND <paramref name="needs"/> a live host: ...".
+    /// </summary>
+    public void AddLiveHostTo(Command command, string needs)
+    {
+        AddTo(command);
+        Option[] snapshotOnly = [Snapshot, ProbeOutput, Sample];
+        foreach (var option in snapshotOnly)
+        {
+            option.Hidden = true;
+        }
+
+        command.Validators.Add(r =>
+        {
+            if (snapshotOnly.Any(o => r.GetResult(o) is { Implicit: false }))
+            {
+                r.AddError($"{command.Name} {needs} a live host: --host [user@]host[:port] or --local");
+            }
+        });
+    }
+
     public bool IsGiven(ParseResult parse) =>
         parse.GetValue(Host) is not null || parse.GetValue(Local) || parse.GetValue(Snapshot) is not null
         || parse.GetValue(ProbeOutput) is not null || parse.GetValue(Sample) is not null;

@@ -12,19 +12,7 @@ public static class StatusCommand
     {
         var source = new HostSourceOptions();
         var command = new Command("status", "Show where a conversion stands on a host and the health of its md arrays");
-        source.AddTo(command);
-        foreach (var snapshotOnly in new System.CommandLine.Option[] { source.Snapshot, source.ProbeOutput, source.Sample })
-        {
-            snapshotOnly.Hidden = true; // a snapshot is not a host to act on: refused below
-        }
-
-        command.Validators.Add(r =>
-        {
-            if (new System.CommandLine.Option[] { source.Snapshot, source.ProbeOutput, source.Sample }.Any(o => r.GetResult(o) is { Implicit: false }))
-            {
-                r.AddError("status reads a live host: --host [user@]host[:port] or --local");
-            }
-        });
+        source.AddLiveHostTo(command, "reads");
         command.SetAction(async (parse, ct) =>
         {
             try

@@ -29,6 +29,17 @@ public sealed class ConvertCommandTests(SshdFixture sshd)
         run.Error.ShouldContain(message);
     }
 
+    [Theory]
+    [InlineData("--sample", "lab-debian")]
+    [InlineData("--probe-output", "/dev/null")]
+    public void StatusReadsOnlyALiveHost(string option, string value)
+    {
+        var run = CliRun.Of("status", option, value);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("status reads a live host: --host [user@]host[:port] or --local");
+    }
+
     [Fact]
     public void JsonNeedsYesAndTheRebootTimeoutMustBePositive()
     {
