@@ -83,29 +83,30 @@ public sealed class ConvertRunner
 
         try
         {
-            var now = recheck ? await PrepareAsync(shown.Options, ct).ConfigureAwait(false) : shown;
-            if (now.IsRefused)
+            var now = shown;
+            if (recheck)
             {
-                return Refused(now.Refusals);
-            }
+                now = await PrepareAsync(shown.Options, ct).ConfigureAwait(false);
+                if (now.IsRefused)
+                {
+                    return Refused(now.Refusals);
+                }
 
-            var changes = PlanDrift.Compare(shown.Plan!, now.Plan!);
-            if (changes.Count > 0)
-            {
-                return new ConvertOutcome(ConvertOutcomeKind.HostChanged,
-                    "the host changed since the plan was shown; nothing was written. Look at the plan again (xsraid plan) and run convert again.")
-                { Changes = changes };
+                var changes = PlanDrift.Compare(shown.Plan!, now.Plan!);
+                if (changes.Count > 0)
+                {
+                    return new ConvertOutcome(ConvertOutcomeKind.HostChanged,
+                        "the host changed since the plan was shown; nothing was written. Look at the plan again (xsraid plan) and run convert again.")
+                    { Changes = changes };
+                }
+
+                _events.On(new ConvertNotice("The host still matches the plan."));
             }
 
             if (now.Renames is { IsEmpty: false } renames)
             {
                 _events.On(new ConvertNotice($"The kernel renamed the disks since the conversion started ({renames.Describe(now.HostState.Saved!.Plan)}); "
                     + "they are followed by their by-id names and the remaining steps use the names they have now."));
-            }
-
-            if (recheck)
-            {
-                _events.On(new ConvertNotice("The host still matches the plan."));
             }
 
             return await ExecuteAsync(now.Plan!, now.Options, now.HostState, ct).ConfigureAwait(false);
