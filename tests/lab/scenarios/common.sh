@@ -118,6 +118,13 @@ disk_of() {
   printf '%s\n' "$name"
 }
 
+# old_md_superblock VM DISK: an md 1.0 superblock on DISK, as a disk taken from another machine carries: made with
+# mdadm (the array started and stopped again), and afterwards no array running.
+old_md_superblock() {
+  # shellcheck disable=SC2029 # $2 is meant to expand here
+  vssh "$1" "mdadm --create /dev/md/lab-old --run --metadata=1.0 --level=1 --raid-devices=2 $2 missing && mdadm --stop /dev/md/lab-old && udevadm settle && ! grep -q '^md' /proc/mdstat && mdadm --examine $2 >/dev/null"
+}
+
 # target_b VM: --target for disk B, by its current kernel name (what a user reads in lsblk).
 target_b() { local b; b=$(disk_of "$1" b) || return 1; printf '/dev/%s\n' "$b"; }
 

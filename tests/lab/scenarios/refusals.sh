@@ -64,10 +64,7 @@ scenario_refusals() {
   { a=/dev/$(disk_of "$vm" a) && b=$(target_b "$vm"); } || { fail "disks A and B not found in the guest"; return 1; }
   note "disk A = $a, disk B = $b"
   refusal "$vm" source 3 target-is-source --target "$a" --create-sr
-  # shellcheck disable=SC2029 # $b is meant to expand here
-  must "an old md superblock (1.0) on disk B" vssh "$vm" \
-    "mdadm --create /dev/md/lab-old --run --metadata=1.0 --level=1 --raid-devices=2 $b missing && mdadm --stop /dev/md/lab-old && udevadm settle && ! grep -q '^md' /proc/mdstat && mdadm --examine $b >/dev/null" \
-    || return 1
+  must "an old md superblock (1.0) on disk B" old_md_superblock "$vm" "$b" || return 1
   refusal "$vm" old-md 3 target-has-signatures --target "$b" --create-sr
   refusal "$vm" old-md-wipe 0 "" --target "$b" --create-sr --wipe-target
   "$VM" kill "$vm"
