@@ -20,6 +20,9 @@ public sealed record ConvertSettings(string JournalPath)
     /// <summary>Where the host's /dev/disk/by-id names are (the disks are followed by them across renames).</summary>
     public string ByIdDirectory { get; init; } = DiskLocator.ByIdDirectory;
 
+    /// <summary>The host's pid file of the step command that runs (see <see cref="StepCommandTracker"/>).</summary>
+    public string StepPidFile { get; init; } = StepCommandTracker.DefaultPidFile;
+
     /// <summary>Where the host keeps plan.json and journal.jsonl.</summary>
     public HostStateLocation HostState { get; init; } = HostStateLocation.Default;
 }

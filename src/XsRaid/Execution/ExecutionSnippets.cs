@@ -48,6 +48,36 @@ public static class ExecutionSnippets
         "elif tail -c 1024 \"$1/ldlinux.sys\" | grep -a -q -F \"$2\"; then echo 'once pending'; else echo 'once clear'; fi; " +
         "if command -v journalctl >/dev/null 2>&1; then echo previous-boot; journalctl -b -1 -n 25 --no-pager -q 2>&1 | tail -n 25; fi; exit 0";
 
+    /// <summary>The name (<c>$0</c>) <see cref="StepCommand"/> runs under.</summary>
+    public const string StepCommandName = "xsraid-step";
+
+    /// <summary>
+    /// $1 = pid file, $2.. = a step's command: records its own pid in $1, runs the command, waits for it, removes $1
+    /// and exits with the command's status. The wrapper lives exactly as long as the command: a TERM, INT or HUP it
+    /// gets (SSH.NET sends TERM when xsraid cancels a command) is passed on to the command and the wrapper waits on.
+    /// When xsraid dies or loses the connection the command goes on running on the host, and
+    /// <see cref="RunningStepCommand"/> finds it. The command runs in the background of the wrapper (so that the
+    /// wrapper can pass signals on); fd 3 carries the wrapper's standard input to it, which a background command
+    /// would otherwise lose to /dev/null.
+    /// </summary>
+    public const string StepCommand =
+        "f=$1; shift; c=; trap '[ -z \"$c\" ] || kill -TERM \"$c\" 2>/dev/null' TERM INT HUP; echo $$ > \"$f\" 2>/dev/null; " +
+        "exec 3<&0; \"$@\" <&3 3<&- & c=$!; exec 3<&-; " +
+        "wait \"$c\"; rc=$?; while kill -0 \"$c\" 2>/dev/null; do wait \"$c\"; rc=$?; done; rm -f \"$f\"; exit $rc";
+
+    /// <summary>
+    /// $1 = pid file: when the process it names is alive and is a <see cref="StepCommand"/> of that file (its $0 and
+    /// $1 say so), prints its pid and the command it runs on one line; else removes the file (left by a reboot, or
+    /// naming a process that has ended or another one) and prints nothing.
+    /// </summary>
+    public const string RunningStepCommand =
+        "f=$1; [ -f \"$f\" ] || exit 0; p=$(cat \"$f\" 2>/dev/null); " +
+        "case $p in ''|*[!0-9]*) rm -f \"$f\"; exit 0;; esac; " +
+        "a=$(tr '\\000' '\\n' 2>/dev/null < \"/proc/$p/cmdline\" | sed -n '4p;5p' | tr '\\n' ' '); " +
+        "if [ \"$p\" != \"$$\" ] && [ \"$a\" = \"" + StepCommandName + " $f \" ]; then " +
+        "echo \"$p $(tr '\\000' '\\n' 2>/dev/null < \"/proc/$p/cmdline\" | sed -n '6,$p' | tr '\\n' ' ' | cut -c 1-300)\"; " +
+        "else rm -f \"$f\"; fi; exit 0";
+
     /// <summary>$1 = the new root's mount point: `df -P -k` of / and of it (used KiB of each), for copy progress.</summary>
     public const string CopySizes = "df -P -k / \"$1\" 2>/dev/null | awk 'NR > 1 {print $3, $6}'";
 }

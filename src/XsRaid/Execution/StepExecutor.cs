@@ -22,10 +22,15 @@ public sealed class StepExecutor
     private readonly IConvertEvents _events;
     private readonly TimeSpan _commandTimeout;
     private readonly IReadOnlyList<IStepMonitor> _monitors;
+    private readonly StepCommandTracker _tracker;
+    private bool _earlierCommandsChecked;
 
     /// <param name="commandTimeout">Limit for each command (the resync wait has none: its progress shows).</param>
-    public StepExecutor(IHost host, Journal journal, string planId, IConvertEvents events, TimeSpan commandTimeout, IReadOnlyList<IStepMonitor>? monitors = null)
+    /// <param name="tracker">Runs the step commands so that one left running by an earlier run is found and waited for.</param>
+    public StepExecutor(IHost host, Journal journal, string planId, IConvertEvents events, TimeSpan commandTimeout, StepCommandTracker tracker,
+        IReadOnlyList<IStepMonitor>? monitors = null)
     {
+        _tracker = tracker;
         _host = host;
         _journal = journal;
         _planId = planId;
@@ -68,6 +73,18 @@ public sealed class StepExecutor
         HostCommand? current = null;
         try
         {
+            if (!_earlierCommandsChecked)
+            {
+                if (await _tracker.WaitForEarlierAsync(_events, _commandTimeout, ct).ConfigureAwait(false) is { } stillRunning)
+                {
+                    return run.Fail(stillRunning, null, null, "",
+                        "Wait for it to end (if it hangs, look at what it does and stop it), then run `xsraid convert` again: it continues where it stopped.");
+                }
+
+                _earlierCommandsChecked = true;
+                run.Restart();
+            }
+
             var started = new JournalEntry(_planId, step.Id, step.Phase, JournalResult.Started, run.Start);
             if (step.DoneWhen is { } done)
             {
@@ -92,8 +109,9 @@ public sealed class StepExecutor
                 foreach (var command in step.Commands)
                 {
                     current = command;
-                    var timeout = StepKinds.IsResyncWait(step) ? Timeout.InfiniteTimeSpan : _commandTimeout;
-                    var result = await _host.RunAsync(command.Argv, Options(command, timeout), ct).ConfigureAwait(false);
+                    // the resync wait only watches: a later run need not wait for one left behind (it shows progress instead)
+                    var (argv, timeout) = StepKinds.IsResyncWait(step) ? (command.Argv, Timeout.InfiniteTimeSpan) : (_tracker.Wrap(command.Argv), _commandTimeout);
+                    var result = await _host.RunAsync(argv, Options(command, timeout), ct).ConfigureAwait(false);
                     run.Append(result);
                     if (!result.Succeeded)
                     {
@@ -191,13 +209,21 @@ public sealed class StepExecutor
     private sealed class StepRun(PlanStep step, DateTime start, Stopwatch watch)
     {
         private readonly StringBuilder _output = new();
+        private DateTime _start = start;
 
         public PlanStep Step => step;
 
-        public DateTime Start => start;
+        public DateTime Start => _start;
+
+        /// <summary>The step's own time starts now (what came before, the wait for an earlier run's command, is not its).</summary>
+        public void Restart()
+        {
+            _start = DateTime.UtcNow;
+            watch.Restart();
+        }
 
         public JournalEntry Entry(string planId, JournalResult result, string? detail = null) =>
-            JournalEntry.Finished(planId, step, result, start, watch.Elapsed, OutputTail.Of(_output.ToString()), detail);
+            JournalEntry.Finished(planId, step, result, _start, watch.Elapsed, OutputTail.Of(_output.ToString()), detail);
 
         public StepOutcome Outcome(StepResult result, StepFailure? failure) => new(step, result, watch.Elapsed, failure);
 

@@ -107,6 +107,9 @@ internal sealed class FakeHost : IHost
     /// <summary>/proc/mdstat texts handed out one per read (the last one repeats); the resync wait ends once all were read.</summary>
     public Queue<string> Mdstat { get; } = new();
 
+    /// <summary>What the check for a step command left running by an earlier run answers, one per check (then: none).</summary>
+    public Queue<string> LeftoverCommands { get; } = new();
+
     public int Reboots { get; private set; }
 
     /// <summary>Runs when the reboot command is sent (the host is already down then).</summary>
@@ -141,6 +144,12 @@ internal sealed class FakeHost : IHost
         if (argv is ["sh", "-c", ExecutionSnippets.JournaledCommand, "sh", var ok, var bad, _, _, ..])
         {
             (onSuccess, onFailure, argv) = (ok, bad, [.. argv.Skip(8)]);
+        }
+
+        // a step command run through its pid-file wrapper: the fake answers for the command itself
+        if (argv is ["sh", "-c", ExecutionSnippets.StepCommand, ExecutionSnippets.StepCommandName, _, ..])
+        {
+            argv = [.. argv.Skip(5)];
         }
 
         var key = Key(argv, stdin);
@@ -205,6 +214,8 @@ internal sealed class FakeHost : IHost
                     return Ok();
                 case Snippets.ResolveIdNames:
                     return Ok(string.Concat(argv.Skip(5).Select(n => ByIdLinks.GetValueOrDefault(n, "-") + "\n")));
+                case ExecutionSnippets.RunningStepCommand:
+                    return Ok(LeftoverCommands.Count > 0 ? LeftoverCommands.Dequeue() + "\n" : "");
                 case ExecutionSnippets.BootFacts:
                     return Ok($"btime {(long)(BootTime - DateTime.UnixEpoch).TotalSeconds}\ncmdline root=LABEL=root-old ro\nroot /dev/sda1\nonce clear\n");
             }

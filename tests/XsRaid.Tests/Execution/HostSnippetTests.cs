@@ -67,7 +67,7 @@ public sealed class HostSnippetTests
         var done = new HostCheck("fstab has the new content", HostCommand.Sh(Snippets.FileEquals, path) with { Stdin = content });
         var step = new PlanStep("rewrite-fstab", PlanPhase.BuildMirror, "Write fstab", "test", [HostCommand.WriteFile(path, content)], null, done, done);
         var events = new RecordingEvents();
-        var executor = new StepExecutor(host, new Journal(dir.File("journal.jsonl"), null), "plan", events, TimeSpan.FromSeconds(30));
+        var executor = new StepExecutor(host, new Journal(dir.File("journal.jsonl"), null), "plan", events, TimeSpan.FromSeconds(30), Tracker(host, dir));
 
         var first = await executor.RunAsync(step, 1, 1, CancellationToken.None);
         var second = await executor.RunAsync(step, 1, 1, CancellationToken.None);
@@ -85,7 +85,7 @@ public sealed class HostSnippetTests
         using var host = new LocalHost(TimeSpan.FromSeconds(30));
         var step = new PlanStep("odd", PlanPhase.BuildMirror, "Odd", "test", [HostCommand.Of("true")], null,
             new HostCheck("looks done", HostCommand.Of("true")), new HostCheck("really done", HostCommand.Sh("echo 'no, not done' >&2; exit 4")));
-        var executor = new StepExecutor(host, new Journal(dir.File("journal.jsonl"), null), "plan", new RecordingEvents(), TimeSpan.FromSeconds(30));
+        var executor = new StepExecutor(host, new Journal(dir.File("journal.jsonl"), null), "plan", new RecordingEvents(), TimeSpan.FromSeconds(30), Tracker(host, dir));
 
         var outcome = await executor.RunAsync(step, 1, 1, CancellationToken.None);
 
@@ -129,4 +129,6 @@ public sealed class HostSnippetTests
             result.Stderr.ShouldContain("Device or resource busy");
         }
     }
+
+    private static StepCommandTracker Tracker(IHost host, TempDir dir) => new(host, dir.File("step.pid"), TimeSpan.FromMilliseconds(50));
 }

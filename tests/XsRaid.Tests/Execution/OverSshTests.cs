@@ -19,7 +19,7 @@ public sealed class OverSshTests(SshdFixture sshd, ITestOutputHelper output)
         var steps = Enumerable.Range(1, 20).Select(i => SyntheticPlan.Touch($"step-{i}", dir.File($"s{i}"))).ToArray();
         var plan = SyntheticPlan.Of([SyntheticPlan.Reboot("false"), SyntheticPlan.RootGuard("/"), .. steps]);
         var events = new RecordingEvents();
-        var settings = new ConvertSettings(dir.File("local.jsonl")) { HostState = new HostStateLocation(dir.File("state"), []) };
+        var settings = new ConvertSettings(dir.File("local.jsonl")) { HostState = new HostStateLocation(dir.File("state"), []), StepPidFile = dir.File("step.pid") };
 
         var first = await new ConvertRunner(ConvertConnection.For(ssh), settings, events).ExecuteAsync(plan, new PlanOptions("/dev/xsb"), HostConversionState.None, CancellationToken.None);
         var again = new RecordingEvents();
@@ -58,7 +58,7 @@ public sealed class OverSshTests(SshdFixture sshd, ITestOutputHelper output)
                 }
             },
         };
-        var executor = new StepExecutor(ssh, new Journal(dir.File("journal.jsonl"), null), "plan", events, TimeSpan.FromSeconds(60),
+        var executor = new StepExecutor(ssh, new Journal(dir.File("journal.jsonl"), null), "plan", events, TimeSpan.FromSeconds(60), new StepCommandTracker(ssh, dir.File("step.pid"), TimeSpan.FromMilliseconds(100)),
             [new CopyMonitor("/dev/shm", TimeSpan.FromMilliseconds(100))]);
 
         var outcome = await executor.RunAsync(copy, 1, 1, CancellationToken.None);

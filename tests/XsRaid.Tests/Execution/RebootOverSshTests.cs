@@ -117,7 +117,7 @@ public sealed class RebootOverSshTests
                 await Task.Delay(4000);
                 bringBack();
             });
-            var settings = new ConvertSettings(File("local.jsonl")) { RebootTimeout = _rebootTimeout, HostState = new HostStateLocation(StateDirectory, []) };
+            var settings = new ConvertSettings(File("local.jsonl")) { RebootTimeout = _rebootTimeout, HostState = new HostStateLocation(StateDirectory, []), StepPidFile = File("step.pid") };
             var runner = new ConvertRunner(ConvertConnection.For(ssh), settings, Events);
 
             var outcome = await runner.ExecuteAsync(plan, Options, HostConversionState.None, CancellationToken.None);

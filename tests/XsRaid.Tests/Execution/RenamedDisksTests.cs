@@ -101,7 +101,7 @@ public sealed class RenamedDisksTests(SshdFixture sshd)
     {
         var knownHosts = sshd.Server.WriteKnownHosts("known_hosts_renamed", sshd.Server.KnownHostsLine());
         using var ssh = await SshHost.ConnectAsync(sshd.Server.Options(knownHosts, identityFile: sshd.Server.ClientKey), CancellationToken.None);
-        var settings = new ConvertSettings(dev.Path("local.jsonl")) { HostState = new HostStateLocation(dev.Path("state"), []), ByIdDirectory = dev.ById };
+        var settings = new ConvertSettings(dev.Path("local.jsonl")) { HostState = new HostStateLocation(dev.Path("state"), []), ByIdDirectory = dev.ById, StepPidFile = dev.Path("step.pid") };
         var events = new RecordingEvents();
         var outcome = await new ConvertRunner(ConvertConnection.For(ssh), settings, events)
             .ExecuteAsync(plan, new PlanOptions(plan.Target.Device), HostConversionState.None, CancellationToken.None);

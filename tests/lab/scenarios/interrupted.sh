@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# scenario `interrupted`: xsraid convert is SIGKILLed in phase 1 while the root is being copied, run again and
-# SIGKILLed in phase 2 while the arrays resync, run a third time: it must complete with the end state of `convert`.
+# scenario `interrupted`: xsraid convert is SIGKILLed in phase 1 while the root is being copied, run again (it must
+# wait for the copy the host goes on with) and SIGKILLed in phase 2 while the arrays resync, run a third time: it must
+# complete with the end state of `convert`.
 # Disk B starts with an old md superblock on it (as a disk taken from another machine would): every run passes
 # --wipe-target, so this is also the "then succeeding with it" of the refusals scenario's old-md case.
 
@@ -28,12 +29,20 @@ convert_until() {
       note "$tag: xsraid (pid $pid) SIGKILLed after $(( $(date +%s) - start )) s"
       return 0
     fi
-    if [ $(( $(date +%s) - start )) -ge "$timeout" ]; then kill -KILL "$pid"; wait "$runner"; return 1; fi
+    if [ $(( $(date +%s) - start )) -ge "$timeout" ]; then
+      kill -KILL "$pid"; wait "$runner"
+      note "$tag: still running after $timeout s; its last lines: $(log_tail "$SCN_DIR/$tag.log")"
+      return 1
+    fi
     sleep 1
   done
   wait "$runner"
+  note "$tag: convert ended by itself (exit $?) after $(( $(date +%s) - start )) s; its last lines: $(log_tail "$SCN_DIR/$tag.log")"
   return 1
 }
+
+# log_tail FILE: the last lines of FILE on one line, for the report.
+log_tail() { tail -n 6 "$1" | tr -s ' \n' ' '; }
 
 copying() { journal_has "$1" copy-root-live started && ! journal_has "$1" copy-root-live "done" && vssh "$1" pgrep -x rsync >/dev/null; }
 resyncing() { journal_has "$1" wait-resync started && vssh "$1" "grep -Eq '(recovery|resync) *=' /proc/mdstat"; }
@@ -44,12 +53,14 @@ scenario_interrupted() {
   must "VM started" vm_fresh "$vm" || return 1
   must "VM booted (ssh)" wait_boot "$vm" 1 600 || return 1
   local b; b=$(target_b "$vm") || { fail "disk B not found in the guest"; return 1; }
-  # shellcheck disable=SC2029 # $b is meant to expand here
-  must "an old md superblock (1.0) on disk B" vssh "$vm" \
-    "mdadm --create /dev/md/lab-old --run --metadata=1.0 --level=1 --raid-devices=2 $b missing && mdadm --stop /dev/md/lab-old && udevadm settle && ! grep -q '^md' /proc/mdstat && mdadm --examine $b >/dev/null" \
-    || return 1
+  must "an old md superblock (1.0) on disk B" old_md_superblock "$vm" "$b" || return 1
   must "convert killed during the root copy (phase 1)" convert_until "$vm" kill-1 1200 copying "$vm" || return 1
+  # the host goes on copying after xsraid died: the next run must wait for that copy (two copies fail each other)
+  local leftover=""
+  if vssh "$vm" pgrep -x rsync >/dev/null; then leftover=yes; note "the killed run's rsync still runs on the host"; fi
   must "convert killed during the resync (phase 2)" convert_until "$vm" kill-2 1800 resyncing "$vm" || return 1
+  [ -z "$leftover" ] || check "the second run waited for the copy the killed run left running" \
+    grep -q 'A command of an earlier, interrupted xsraid run still runs on the host' "$SCN_DIR/kill-2.log"
   lab_convert "$vm" --target "$(target_b "$vm")" --create-sr --wipe-target 2>&1 | tee "$SCN_DIR/convert-3.log"
   rc=${PIPESTATUS[0]}
   must "convert, run a third time, exited 0 (exit $rc)" [ "$rc" -eq 0 ] || return 1
