@@ -18,7 +18,7 @@ public static class StatusCommand
             try
             {
                 using var host = await source.ConnectAsync(parse, ct).ConfigureAwait(false);
-                var status = await StatusReader.ReadAsync(host, HostStateLocation.Default, ct).ConfigureAwait(false);
+                var status = await StatusReader.ReadAsync(host, HostStateLocation.Default, StepCommandTracker.DefaultPidFile, ct).ConfigureAwait(false);
                 StatusRenderer.Render(io.Console, status);
                 return ExitCodes.Ok;
             }

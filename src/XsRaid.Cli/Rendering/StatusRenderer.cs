@@ -28,12 +28,18 @@ public static class StatusRenderer
 
             if (status.Stopped is { } stopped)
             {
-                console.MarkupLine($"  [red]{Markup.Escape(Stopped(stopped))}[/]");
+                console.MarkupLine($"  [red]{Markup.Escape(Stopped(stopped, status.RunningCommand is not null))}[/]");
                 if (stopped is { Result: JournalResult.Failed, Output.Length: > 0 })
                 {
                     console.MarkupLine($"  output:    {Markup.Escape(stopped.Output.Split('\n')[^1])}");
                 }
             }
+        }
+
+        if (status.RunningCommand is { } running)
+        {
+            console.MarkupLine($"  running:   pid {Markup.Escape(running)}");
+            console.MarkupLine("             (a step command on the host: a convert runs now, or an interrupted one left it; the next convert waits for it to end)");
         }
 
         if (status.Problem is { } problem)
@@ -92,8 +98,9 @@ public static class StatusRenderer
         return $"{e.Step}{title}: {result}{when}{took}";
     }
 
-    private static string Stopped(JournalEntry e) => e.Result switch
+    private static string Stopped(JournalEntry e, bool commandRuns) => e.Result switch
     {
+        JournalResult.Started when commandRuns => $"step {e.Step} started at {Time(e.Start)} and has not ended: its command still runs on the host (below).",
         JournalResult.Started => $"step {e.Step} started at {Time(e.Start)} and has not ended: it runs now, or xsraid was interrupted (run convert again to continue).",
         JournalResult.RolledBack => $"rolled back at {Time(e.End ?? e.Start)}: {e.Detail} Run convert again once the cause is fixed.",
         _ => $"step {e.Step} failed at {Time(e.End ?? e.Start)} ({e.Detail ?? "no detail"}); run convert again once the cause is fixed.",

@@ -67,16 +67,16 @@ public static class ExecutionSnippets
 
     /// <summary>
     /// $1 = pid file: when the process it names is alive and is a <see cref="StepCommand"/> of that file (its $0 and
-    /// $1 say so), prints its pid and the command it runs on one line; else removes the file (left by a reboot, or
-    /// naming a process that has ended or another one) and prints nothing.
+    /// $1 say so), prints its pid and the command it runs on one line; else prints nothing: the file is stale (left
+    /// by a reboot, or naming a process that has ended or another one; the next wrapper overwrites it). Read-only.
     /// </summary>
     public const string RunningStepCommand =
         "f=$1; [ -f \"$f\" ] || exit 0; p=$(cat \"$f\" 2>/dev/null); " +
-        "case $p in ''|*[!0-9]*) rm -f \"$f\"; exit 0;; esac; " +
+        "case $p in ''|*[!0-9]*) exit 0;; esac; " +
         "a=$(tr '\\000' '\\n' 2>/dev/null < \"/proc/$p/cmdline\" | sed -n '4p;5p' | tr '\\n' ' '); " +
         "if [ \"$p\" != \"$$\" ] && [ \"$a\" = \"" + StepCommandName + " $f \" ]; then " +
         "echo \"$p $(tr '\\000' '\\n' 2>/dev/null < \"/proc/$p/cmdline\" | sed -n '6,$p' | tr '\\n' ' ' | cut -c 1-300)\"; " +
-        "else rm -f \"$f\"; fi; exit 0";
+        "fi; exit 0";
 
     /// <summary>$1 = the new root's mount point: `df -P -k` of / and of it (used KiB of each), for copy progress.</summary>
     public const string CopySizes = "df -P -k / \"$1\" 2>/dev/null | awk 'NR > 1 {print $3, $6}'";

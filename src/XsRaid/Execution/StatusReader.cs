@@ -3,10 +3,13 @@ using XsRaid.Hosts.Snapshot;
 
 namespace XsRaid.Execution;
 
-/// <summary>Reads a host's conversion status: one probe and one read of its saved state (two remote commands).</summary>
+/// <summary>
+/// Reads a host's conversion status: one probe, one read of its saved state, one look for a running step command
+/// (three remote commands, all read-only).
+/// </summary>
 public static class StatusReader
 {
-    public static async Task<ConversionStatus> ReadAsync(IHost host, HostStateLocation location, CancellationToken ct)
+    public static async Task<ConversionStatus> ReadAsync(IHost host, HostStateLocation location, string stepPidFile, CancellationToken ct)
     {
         var snapshot = await HostProbe.TakeAsync(host, ct).ConfigureAwait(false);
         if (!snapshot.IsOk)
@@ -15,6 +18,7 @@ public static class StatusReader
         }
 
         var state = await HostStateStore.ReadAsync(host, location, ct).ConfigureAwait(false);
-        return ConversionStatus.From(snapshot.Value, state);
+        var running = await new StepCommandTracker(host, stepPidFile, TimeSpan.Zero).FindAsync(ct).ConfigureAwait(false);
+        return ConversionStatus.From(snapshot.Value, state, running);
     }
 }

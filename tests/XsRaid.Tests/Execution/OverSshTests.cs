@@ -15,7 +15,7 @@ public sealed class OverSshTests(SshdFixture sshd, ITestOutputHelper output)
     public async Task EachStepCostsWellUnderASecondBesidesItsCommands()
     {
         using var dir = new TempDir();
-        using var ssh = await Connect(dir);
+        using var ssh = await sshd.Server.ConnectAsync(dir);
         var steps = Enumerable.Range(1, 20).Select(i => SyntheticPlan.Touch($"step-{i}", dir.File($"s{i}"))).ToArray();
         var plan = SyntheticPlan.Of([SyntheticPlan.Reboot("false"), SyntheticPlan.RootGuard("/"), .. steps]);
         var events = new RecordingEvents();
@@ -43,7 +43,7 @@ public sealed class OverSshTests(SshdFixture sshd, ITestOutputHelper output)
     public async Task CopyProgressIsPolledOnItsOwnChannelWhileTheCopyRuns()
     {
         using var dir = new TempDir();
-        using var ssh = await Connect(dir);
+        using var ssh = await sshd.Server.ConnectAsync(dir);
         var release = dir.File("release");
         // the "copy" runs until the test has seen two progress reports: they can only come from polls beside it
         var copy = new PlanStep("copy-root-test", PlanPhase.BuildMirror, "Copy", "test",
@@ -70,13 +70,5 @@ public sealed class OverSshTests(SshdFixture sshd, ITestOutputHelper output)
         progress[0].BytesPerSecond.ShouldBeNull("the first poll has nothing to compare with");
         var all = events.All.ToList();
         all.IndexOf(progress[^1]).ShouldBeLessThan(all.IndexOf(events.Of<StepFinished>().Single()), "polling stops before the step ends");
-    }
-
-    private async Task<SshHost> Connect(TempDir dir)
-    {
-        var server = sshd.Server;
-        var knownHosts = dir.File("known_hosts");
-        await File.WriteAllTextAsync(knownHosts, server.KnownHostsLine() + "\n");
-        return await SshHost.ConnectAsync(server.Options(knownHosts), CancellationToken.None);
     }
 }

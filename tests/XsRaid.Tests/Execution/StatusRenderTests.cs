@@ -54,6 +54,23 @@ public sealed class StatusRenderTests
     }
 
     [Fact]
+    public void Phase1InterruptedWhileItsCopyStillRunsOnTheHost()
+    {
+        var sample = SampleHost.Load("lab-debian");
+        var plan = sample.Plan(createSr: true).Plan!;
+        var host = sample.WithFile("/proc/mdstat", Mdstat("raid1-member-removed-degraded.txt", ("md20", "md0")));
+        var copyAt = plan.Steps.ToList().FindIndex(s => s.Id == "copy-root-live");
+        var entries = Done(plan, copyAt - 1).Append(new JournalEntry(PlanIdentity.Of(plan), "copy-root-live", PlanPhase.BuildMirror, JournalResult.Started, At(copyAt))).ToList();
+        const string rsync = "912 rsync -aHAXx --numeric-ids --delete /mnt/xsraid-root-src/ /mnt/xsraid-root/";
+
+        var status = ConversionStatus.From(host.Snapshot, State(plan, entries), rsync);
+
+        status.RunningCommand.ShouldBe(rsync);
+        status.Stopped!.Step.ShouldBe("copy-root-live");
+        Golden.Verify("status-phase1-copy-still-runs.txt", Render(status));
+    }
+
+    [Fact]
     public void AHostWithoutAConversion()
     {
         var status = ConversionStatus.From(SampleHost.Load("lab-debian").Snapshot, HostConversionState.None);

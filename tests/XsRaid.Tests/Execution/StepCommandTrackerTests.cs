@@ -43,7 +43,7 @@ public sealed class StepCommandTrackerTests(SshdFixture sshd)
     }
 
     [Fact]
-    public async Task APidFileOfAnotherProcessOrOfNoneIsStale()
+    public async Task APidFileOfAnotherProcessOrOfNoneIsStaleAndLeftAsItIs()
     {
         using var dir = new TempDir();
         using var host = new LocalHost(TimeSpan.FromSeconds(30));
@@ -56,7 +56,7 @@ public sealed class StepCommandTrackerTests(SshdFixture sshd)
         {
             await File.WriteAllTextAsync(pidFile, content);
             (await tracker.FindAsync(CancellationToken.None)).ShouldBeNull($"pid file '{content.Trim()}'");
-            File.Exists(pidFile).ShouldBeFalse($"the stale pid file '{content.Trim()}' is removed");
+            File.ReadAllText(pidFile).ShouldBe(content, "the check only reads");
         }
 
         other.Kill();
@@ -90,6 +90,26 @@ public sealed class StepCommandTrackerTests(SshdFixture sshd)
     }
 
     [Fact]
+    public async Task StatusOfThisMachineShowsTheStepCommandThatRunsAndNothingOnceItEnded()
+    {
+        using var dir = new TempDir();
+        using var host = new LocalHost(TimeSpan.FromSeconds(60));
+        var pidFile = dir.File("step.pid");
+        var state = new HostStateLocation(dir.File("state"), []);
+        var release = dir.File("release");
+        using var leftover = StartWrapped(pidFile, "while [ ! -e \"$1\" ]; do sleep 0.1; done", [release]);
+
+        var whileRunning = await StatusReader.ReadAsync(host, state, pidFile, CancellationToken.None);
+        await File.WriteAllTextAsync(release, "");
+        await leftover.WaitForExitAsync();
+        var afterwards = await StatusReader.ReadAsync(host, state, pidFile, CancellationToken.None);
+
+        whileRunning.RunningCommand.ShouldBe($"{leftover.Id} sh -c while [ ! -e \"$1\" ]; do sleep 0.1; done sh {release}");
+        afterwards.RunningCommand.ShouldBeNull();
+        afterwards.Stage.ShouldBe(ConversionStage.None);
+    }
+
+    [Fact]
     public async Task EveryStepCommandButTheResyncWaitRunsWithItsPidOnRecord()
     {
         using var dir = new TempDir();
@@ -117,7 +137,7 @@ public sealed class StepCommandTrackerTests(SshdFixture sshd)
     {
         using var dir = new TempDir();
         var (pidFile, order, release) = (dir.File("step.pid"), dir.File("order"), dir.File("release"));
-        using var ssh = await Connect(dir);
+        using var ssh = await sshd.Server.ConnectAsync(dir);
         using var ctrlC = new CancellationTokenSource();
         var first = Executor(ssh, dir, new RecordingEvents(), TimeSpan.FromSeconds(30), pidFile);
         var running = first.RunAsync(new PlanStep("slow", PlanPhase.BuildMirror, "Slow", "test",
@@ -126,7 +146,7 @@ public sealed class StepCommandTrackerTests(SshdFixture sshd)
 
         await ctrlC.CancelAsync();
         await Should.ThrowAsync<OperationCanceledException>(() => running);
-        using var again = await Connect(dir);
+        using var again = await sshd.Server.ConnectAsync(dir);
         var events = new RecordingEvents
         {
             Then = e =>
@@ -209,12 +229,4 @@ public sealed class StepCommandTrackerTests(SshdFixture sshd)
 
     private static PlanStep Append(string word, string file) =>
         new(word, PlanPhase.BuildMirror, word, "test", [HostCommand.Sh("echo \"$1\" >> \"$2\"", word, file)], null, null, null);
-
-    private async Task<SshHost> Connect(TempDir dir)
-    {
-        var server = sshd.Server;
-        var knownHosts = dir.File("known_hosts");
-        await File.WriteAllTextAsync(knownHosts, server.KnownHostsLine() + "\n");
-        return await SshHost.ConnectAsync(server.Options(knownHosts), CancellationToken.None);
-    }
 }

@@ -86,6 +86,14 @@ public sealed class SshdServer : IDisposable
     public SshOptions Options(string knownHostsFile, bool acceptNewHostKey = false, string? identityFile = null, TimeSpan? commandTimeout = null) =>
         new(Target, identityFile ?? ClientKey, knownHostsFile, acceptNewHostKey, TimeSpan.FromSeconds(10), commandTimeout ?? TimeSpan.FromSeconds(60));
 
+    /// <summary>Connects with the client key, trusting this server's ed25519 host key (a known_hosts file in <paramref name="dir"/>).</summary>
+    public async Task<SshHost> ConnectAsync(TempDir dir)
+    {
+        var knownHosts = dir.File("known_hosts");
+        await File.WriteAllTextAsync(knownHosts, KnownHostsLine() + "\n");
+        return await SshHost.ConnectAsync(Options(knownHosts), CancellationToken.None);
+    }
+
     /// <summary>Generates a new key pair of <paramref name="type"/> in the scratch directory; returns the private key path.</summary>
     public string GenerateKey(string name, string type)
     {
