@@ -58,11 +58,13 @@ public static class ExecutionSnippets
     /// When xsraid dies or loses the connection the command goes on running on the host, and
     /// <see cref="RunningStepCommand"/> finds it. The command runs in the background of the wrapper (so that the
     /// wrapper can pass signals on); fd 3 carries the wrapper's standard input to it, which a background command
-    /// would otherwise lose to /dev/null.
+    /// would otherwise lose to /dev/null. A signal that comes before the command's pid is known is passed on as soon
+    /// as it is ($t). Best effort: dash can lose a signal that reaches the command between its fork and its exec;
+    /// the command then runs to its own end, and the wrapper with it.
     /// </summary>
     public const string StepCommand =
-        "f=$1; shift; c=; trap '[ -z \"$c\" ] || kill -TERM \"$c\" 2>/dev/null' TERM INT HUP; echo $$ > \"$f\" 2>/dev/null; " +
-        "exec 3<&0; \"$@\" <&3 3<&- & c=$!; exec 3<&-; " +
+        "f=$1; shift; c=; t=; trap 't=1; [ -z \"$c\" ] || kill -TERM \"$c\" 2>/dev/null' TERM INT HUP; echo $$ > \"$f\" 2>/dev/null; " +
+        "exec 3<&0; \"$@\" <&3 3<&- & c=$!; exec 3<&-; [ -z \"$t\" ] || kill -TERM \"$c\" 2>/dev/null; " +
         "wait \"$c\"; rc=$?; while kill -0 \"$c\" 2>/dev/null; do wait \"$c\"; rc=$?; done; rm -f \"$f\"; exit $rc";
 
     /// <summary>
