@@ -54,8 +54,9 @@ public static class ExecutionSnippets
     /// <summary>
     /// $1 = pid file, $2.. = a step's command: records its own pid in $1, runs the command, waits for it, removes $1
     /// and exits with the command's status. The wrapper lives exactly as long as the command: a TERM, INT or HUP it
-    /// gets (SSH.NET sends TERM when xsraid cancels a command) is passed on to the command and the wrapper waits on.
-    /// When xsraid dies or loses the connection the command goes on running on the host, and
+    /// gets (from someone on the host; SSH.NET sends none when xsraid cancels, it closes the channel) is passed on to
+    /// the command and the wrapper waits on. When xsraid dies, is interrupted or loses the connection the command
+    /// goes on running on the host, and
     /// <see cref="RunningStepCommand"/> finds it. The command runs in the background of the wrapper (so that the
     /// wrapper can pass signals on); fd 3 carries the wrapper's standard input to it, which a background command
     /// would otherwise lose to /dev/null. A signal that comes before the command's pid is known is passed on as soon

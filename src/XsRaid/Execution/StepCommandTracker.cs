@@ -18,7 +18,10 @@ public sealed class StepCommandTracker(IHost host, string pidFile, TimeSpan poll
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary><paramref name="argv"/> run through <see cref="ExecutionSnippets.StepCommand"/>.</summary>
-    public IReadOnlyList<string> Wrap(IReadOnlyList<string> argv) =>
+    public IReadOnlyList<string> Wrap(IReadOnlyList<string> argv) => Wrap(pidFile, argv);
+
+    /// <summary><paramref name="argv"/> run through <see cref="ExecutionSnippets.StepCommand"/> with <paramref name="pidFile"/>.</summary>
+    public static IReadOnlyList<string> Wrap(string pidFile, IReadOnlyList<string> argv) =>
         ["sh", "-c", ExecutionSnippets.StepCommand, ExecutionSnippets.StepCommandName, pidFile, .. argv];
 
     /// <summary>"pid command" of a step command still running on the host, or null when there is none.</summary>

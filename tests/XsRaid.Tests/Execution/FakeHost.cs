@@ -107,9 +107,6 @@ internal sealed class FakeHost : IHost
     /// <summary>/proc/mdstat texts handed out one per read (the last one repeats); the resync wait ends once all were read.</summary>
     public Queue<string> Mdstat { get; } = new();
 
-    /// <summary>What the check for a step command left running by an earlier run answers, one per check (then: none).</summary>
-    public Queue<string> LeftoverCommands { get; } = new();
-
     public int Reboots { get; private set; }
 
     /// <summary>Runs when the reboot command is sent (the host is already down then).</summary>
@@ -215,7 +212,7 @@ internal sealed class FakeHost : IHost
                 case Snippets.ResolveIdNames:
                     return Ok(string.Concat(argv.Skip(5).Select(n => ByIdLinks.GetValueOrDefault(n, "-") + "\n")));
                 case ExecutionSnippets.RunningStepCommand:
-                    return Ok(LeftoverCommands.Count > 0 ? LeftoverCommands.Dequeue() + "\n" : "");
+                    return Ok(); // no command of an earlier run runs on the fake
                 case ExecutionSnippets.BootFacts:
                     return Ok($"btime {(long)(BootTime - DateTime.UnixEpoch).TotalSeconds}\ncmdline root=LABEL=root-old ro\nroot /dev/sda1\nonce clear\n");
             }

@@ -179,9 +179,9 @@ public sealed class StepCommandTrackerTests(SshdFixture sshd)
         var (pidFile, order, copy) = (dir.File("step.pid"), dir.File("order"), dir.File("copy"));
 
         using var host = new LocalHost(TimeSpan.FromSeconds(30));
-        var input = await host.RunAsync([Tool.Require(shell), "-c", ExecutionSnippets.StepCommand, ExecutionSnippets.StepCommandName, pidFile, "sh", "-c", "cat > \"$1\"; exit 5", "sh", copy],
+        var input = await host.RunAsync(Wrapped(shell, pidFile, "sh", "-c", "cat > \"$1\"; exit 5", "sh", copy),
             new CommandOptions(TimeSpan.FromSeconds(30), System.Text.Encoding.UTF8.GetBytes("ünï\n$(not run)\n")));
-        using var wrapper = StartWrapped(pidFile, WindsUpOnTerm, [order], Tool.Require(shell));
+        using var wrapper = StartWrapped(pidFile, WindsUpOnTerm, [order], shell);
         await WaitUntil(() => File.Exists(order));
         var sentTerm = Stopwatch.StartNew();
         Tool.Run("kill", "-TERM", wrapper.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -214,13 +214,7 @@ public sealed class StepCommandTrackerTests(SshdFixture sshd)
         for (var i = 0; i < 40; i++)
         {
             var pidFile = dir.File($"step-{i}.pid");
-            var start = new ProcessStartInfo(Tool.Require(shell)) { UseShellExecute = false };
-            foreach (var arg in new[] { "-c", ExecutionSnippets.StepCommand, ExecutionSnippets.StepCommandName, pidFile, "sleep", "2" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var wrapper = Process.Start(start)!;
+            using var wrapper = Start(Wrapped(shell, pidFile, "sleep", "2"));
             while (!File.Exists(pidFile))
             {
                 await Task.Yield();
@@ -240,15 +234,24 @@ public sealed class StepCommandTrackerTests(SshdFixture sshd)
     /// <summary>A step command as an earlier run left it: the wrapper around sh -c SCRIPT, in a process of its own.</summary>
     private static Process StartWrapped(string pidFile, string script, string[]? args = null, string shell = "sh")
     {
-        var start = new ProcessStartInfo(shell) { UseShellExecute = false };
-        foreach (var arg in new[] { "-c", ExecutionSnippets.StepCommand, ExecutionSnippets.StepCommandName, pidFile, "sh", "-c", script, "sh" }.Concat(args ?? []))
+        var process = Start(Wrapped(shell, pidFile, ["sh", "-c", script, "sh", .. args ?? []]));
+        WaitUntil(() => File.Exists(pidFile)).GetAwaiter().GetResult();
+        return process;
+    }
+
+    /// <summary>The argv xsraid runs for <paramref name="command"/>, with <paramref name="shell"/> as the host's sh.</summary>
+    private static string[] Wrapped(string shell, string pidFile, params string[] command) =>
+        [Tool.Require(shell), .. StepCommandTracker.Wrap(pidFile, command).Skip(1)];
+
+    private static Process Start(string[] argv)
+    {
+        var start = new ProcessStartInfo(argv[0]) { UseShellExecute = false };
+        foreach (var arg in argv.Skip(1))
         {
             start.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(start)!;
-        WaitUntil(() => File.Exists(pidFile)).GetAwaiter().GetResult();
-        return process;
+        return Process.Start(start)!;
     }
 
     private static async Task WaitUntil(Func<bool> condition)
