@@ -6,6 +6,8 @@
 # Needs: gdisk e2fsprogs syslinux-common. Usage: make-xenserver-6.5.sh [OUTDIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=sample-lib.sh
+. "$here/sample-lib.sh"
 out=${1:-$here/xenserver-6.5}
 label=root-qvcoinzp
 size=$((500107862016))            # a 500 GB disk: 976773168 sectors of 512 bytes
@@ -31,26 +33,8 @@ total=$((size / 512))
 p2start=$((start1 + sectors1)); p2size=$sectors1
 p3start=$((p2start + p2size)); p3size=$((total - 34 - p3start))
 
-region() { # DISK IMAGE OFFSET_SECTORS COUNT_SECTORS
-  local f="bytes-$(( $3 * 512 )).bin.gz"
-  if [ -n "$2" ]; then dd if="$2" bs=512 skip="$3" count="$4" 2>/dev/null; else head -c $(( $4 * 512 )) /dev/zero; fi \
-    | gzip -9 -n > "$out/disks/$1/$f"
-  echo "$(( $3 * 512 )) $(( $4 * 512 )) $f" >> "$out/disks/$1/regions.txt"
-}
-for d in sda sdb; do
-  src=""; [ "$d" = sda ] && src=$img
-  : > "$out/disks/$d/regions.txt"
-  region "$d" "$src" 0 2048
-  if [ "$d" = sda ]; then
-    for p in 1 2 3; do
-      case $p in 1) ps=$start1 pn=$sectors1 ;; 2) ps=$p2start pn=$p2size ;; 3) ps=$p3start pn=$p3size ;; esac
-      region sda "$img" "$ps" 256
-      region sda "$img" $(( ps + pn - 256 )) 256
-    done
-  fi
-  region "$d" "$src" $(( total - 2048 )) 2048
-  sort -n -o "$out/disks/$d/regions.txt" "$out/disks/$d/regions.txt"
-done
+capture_disk sda "$img" "$total" "$start1:$sectors1" "$p2start:$p2size" "$p3start:$p3size"
+capture_disk sdb "" "$total"
 printf 'sda1 1 %s %s\nsda2 2 %s %s\nsda3 3 %s %s\n' "$start1" "$sectors1" "$p2start" "$p2size" "$p3start" "$p3size" > "$out/disks/sda/partitions.txt"
 : > "$out/disks/sdb/partitions.txt"
 for d in sda sdb; do
@@ -114,9 +98,6 @@ vgcreate=/usr/sbin/vgcreate
 vgs=/usr/sbin/vgs
 xe=/opt/xensource/bin/xe
 EOF
-(cd "$here/xenserver-6.5.files" && find . -type f) | while read -r f; do
-  mkdir -p "$(dirname "$out/files/${f#./}")"
-  cp "$here/xenserver-6.5.files/$f" "$out/files/${f#./}"
-done
+copy_tree "$here/xenserver-6.5.files" "$out/files"
 (cd "$here/xenserver-6.5.commands" && for f in *.txt; do cp "$f" "$out/commands/$f"; done)
 echo "wrote $out"

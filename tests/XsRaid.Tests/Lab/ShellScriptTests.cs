@@ -3,7 +3,7 @@ using XsRaid.Tests.Support;
 namespace XsRaid.Tests.Lab;
 
 /// <summary>
-/// The lab and CI scripts run only in long runs (the lab takes tens of minutes): each is at least shellcheck-clean
+/// The lab, CI and sample-builder scripts run only in long runs (the lab takes tens of minutes): each is at least shellcheck-clean
 /// (following its sourced files) and parses with bash -n, so a typo shows up in seconds, not at the end of a lab run.
 /// </summary>
 public sealed class ShellScriptTests
@@ -16,7 +16,8 @@ public sealed class ShellScriptTests
             .Concat(Directory.GetFiles(lab).Where(f => File.ReadLines(f).FirstOrDefault()?.StartsWith("#!", StringComparison.Ordinal) == true || f.EndsWith(".sh", StringComparison.Ordinal)))
             .Concat(Directory.GetFiles(Path.Combine(lab, "scenarios"), "*.sh"))
             .Concat(Directory.GetFiles(Path.Combine(lab, "guest"), "*.sh"))
-            .Concat(Directory.GetFiles(Path.Combine(lab, "image"), "*.sh"));
+            .Concat(Directory.GetFiles(Path.Combine(lab, "image"), "*.sh"))
+            .Concat(Directory.GetFiles(Path.Combine(root, "src", "XsRaid", "Samples"), "*.sh"));
         var data = new TheoryData<string>();
         foreach (var s in scripts.Select(s => Path.GetRelativePath(root, s)).Order(StringComparer.Ordinal))
         {

@@ -6,7 +6,7 @@ namespace XsRaid.Hosts.Snapshot;
 /// <summary>Where a snapshot comes from: a live host (SSH or local), a saved directory, a saved probe output, or a built-in sample.</summary>
 public static class SnapshotSources
 {
-    public static readonly string[] SampleNames = ["xenserver-6.5", "lab-debian"];
+    public static readonly string[] SampleNames = ["xenserver-6.5", "lab-debian", "xcp-ng-8.2-bios", "xcp-ng-8.2-bios-nosr"];
 
     public static async Task<ReadResult<HostSnapshot>> FromHostAsync(IHost host, CancellationToken ct = default) =>
         await HostProbe.TakeAsync(host, ct).ConfigureAwait(false);

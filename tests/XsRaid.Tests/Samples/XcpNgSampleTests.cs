@@ -1,0 +1,106 @@
+using XsRaid.Hosts.Snapshot;
+using XsRaid.Inspection;
+using XsRaid.Planning;
+
+namespace XsRaid.Tests.Samples;
+
+/// <summary>
+/// The XCP-ng 8.2 BIOS samples hold what the installer leaves on a disk (shared/facts/xcp-ng/xcpng82-bios: sgdisk -p,
+/// fstab, grub.cfg, inventory), read back through xsraid's own readers.
+/// </summary>
+public sealed class XcpNgSampleTests
+{
+    // Number, first LBA, last LBA, type code, legacy-bootable, content, label: sgdisk-p.txt of the facts (500 GB disk).
+    public static TheoryData<string, int, long, long, string, bool, string, string?> Partitions() => new()
+    {
+        { "xcp-ng-8.2-bios", 1, 46139392, 83888127, "0700", false, "ext3", "root-qkvmzt" },
+        { "xcp-ng-8.2-bios", 2, 8390656, 46139391, "0700", false, "empty", null },
+        { "xcp-ng-8.2-bios", 3, 87033856, 976773134, "8E00", false, "lvm2-pv", null },
+        { "xcp-ng-8.2-bios", 4, 83888128, 84936703, "EF02", true, "unknown", null },
+        { "xcp-ng-8.2-bios", 5, 2048, 8390655, "0700", false, "ext3", "logs-qkvmzt" },
+        { "xcp-ng-8.2-bios", 6, 84936704, 87033855, "8200", false, "swap", "swap-qkvmzt" },
+        { "xcp-ng-8.2-bios-nosr", 1, 46139392, 83888127, "0700", false, "ext3", "root-qkvmzt" },
+        { "xcp-ng-8.2-bios-nosr", 2, 8390656, 46139391, "0700", false, "empty", null },
+        { "xcp-ng-8.2-bios-nosr", 3, 83888128, 84936703, "EF02", true, "unknown", null },
+        { "xcp-ng-8.2-bios-nosr", 5, 2048, 8390655, "0700", false, "ext3", "logs-qkvmzt" },
+        { "xcp-ng-8.2-bios-nosr", 6, 84936704, 87033855, "8200", false, "swap", "swap-qkvmzt" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Partitions))]
+    public void PartitionIsAsTheInstallerMakesIt(string sample, int number, long first, long last, string type, bool legacyBootable, string content, string? label)
+    {
+        var disk = SystemDisk(sample);
+
+        var partition = disk.PartitionTable.Partitions.Single(p => p.Number == number);
+
+        partition.FirstLba.ShouldBe(first);
+        partition.LastLba.ShouldBe(last);
+        partition.TypeCode.ShouldBe(type);
+        partition.LegacyBiosBootable.ShouldBe(legacyBootable);
+        partition.Name.ShouldBeEmpty("XCP-ng 8.2 sets no GPT partition names");
+        partition.Content.Type.ShouldBe(content);
+        partition.Content.Label.ShouldBe(label);
+        partition.Content.Findings.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("xcp-ng-8.2-bios", 6)]
+    [InlineData("xcp-ng-8.2-bios-nosr", 5)]
+    public void SystemDiskHasGrubBootCodeAndAGptWithoutFindings(string sample, int partitions)
+    {
+        var disk = SystemDisk(sample);
+
+        disk.BootCode.ShouldBe("grub2");
+        disk.PartitionTable.Type.ShouldBe("gpt");
+        disk.PartitionTable.Findings.ShouldBeEmpty();
+        disk.PartitionTable.Partitions.Count.ShouldBe(partitions);
+    }
+
+    [Fact]
+    public void LocalSrIsAnLvmVolumeGroupNamedAfterTheSrOnPartition3()
+    {
+        var snapshot = SnapshotSources.FromSample("xcp-ng-8.2-bios").GetValueOrThrow();
+        var disk = SystemDisk("xcp-ng-8.2-bios");
+
+        var pv = disk.PartitionTable.Partitions.Single(p => p.Number == 3).Content;
+
+        pv.VgName.ShouldBe("VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36");
+        snapshot.Commands["pvs"].Output.ShouldContain("/dev/sda3|VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36|");
+        snapshot.Commands["xe-pbd-list"].Output.ShouldContain("device: /dev/disk/by-id/ata-ST500DM002-1BD142_Z3TFK7QX-part3");
+    }
+
+    [Theory]
+    [InlineData("xcp-ng-8.2-bios", "ROOT,BACKUP,LOG,BOOT,SWAP,SR")]
+    [InlineData("xcp-ng-8.2-bios-nosr", "ROOT,BACKUP,LOG,BOOT,SWAP")]
+    public void InventoryNamesTheLayoutAndThePrimaryDisk(string sample, string layout)
+    {
+        var snapshot = SnapshotSources.FromSample(sample).GetValueOrThrow();
+
+        var inventory = snapshot.File("/etc/xensource-inventory");
+
+        inventory.ShouldNotBeNull();
+        inventory.ShouldContain($"PARTITION_LAYOUT='{layout}'");
+        inventory.ShouldContain("PRIMARY_DISK='/dev/disk/by-id/ata-ST500DM002-1BD142_Z3TFK7QX'");
+        snapshot.File("/boot/grub/grub.cfg").ShouldNotBeNull().ShouldContain("multiboot2 /boot/xen.gz");
+    }
+
+    [Theory]
+    [InlineData("xcp-ng-8.2-bios")]
+    [InlineData("xcp-ng-8.2-bios-nosr")]
+    public void PlanRefusesXcpNgUntilItIsSupported(string sample)
+    {
+        var snapshot = SnapshotSources.FromSample(sample).GetValueOrThrow();
+
+        var result = ConvertPlanner.Plan(HostFactsReader.Read(snapshot), new PlanOptions("/dev/sdb", "auto", false, false));
+
+        result.Refusals.Select(r => r.Rule).ShouldContain("unsupported-platform");
+        result.Refusals.Single(r => r.Rule == "unsupported-platform").Message.ShouldContain("XCP-ng 8.2.1");
+    }
+
+    private static DiskReport SystemDisk(string sample)
+    {
+        var snapshot = SnapshotSources.FromSample(sample).GetValueOrThrow();
+        return DiskInspector.Inspect(snapshot.Disk("sda")!.AsBlockSource()).GetValueOrThrow();
+    }
+}
