@@ -80,9 +80,9 @@ public static class SnapshotStore
 
         var budget = new LoadBudget(tree.Name);
         var builder = new SnapshotBuilder();
-        builder.AddPairs("meta", Lines(tree, "meta.txt"));
-        builder.AddPairs("tools", Lines(tree, "tools.txt"));
-        builder.AddPairs("byid", Lines(tree, "by-id.txt"));
+        Check(tree, "meta.txt", builder.AddPairs("meta", Lines(tree, "meta.txt")));
+        Check(tree, "tools.txt", builder.AddPairs("tools", Lines(tree, "tools.txt")));
+        Check(tree, "by-id.txt", builder.AddPairs("byid", Lines(tree, "by-id.txt")));
         foreach (var file in tree.List("files/"))
         {
             Check(tree, file, builder.AddFile("/" + file["files/".Length..], Text(tree, file)));
