@@ -111,7 +111,7 @@ public sealed class HostSourceOptions
                 using var host = await ConnectAsync(parse, ct).ConfigureAwait(false);
                 what = host.Name;
                 var probe = SnapshotSources.FromHostAsync(host, ct);
-                if (await Task.WhenAny(probe, Task.Delay(InputLimits.SlowProbeNotice, ct)).ConfigureAwait(false) != probe)
+                if (await Task.WhenAny(probe, Task.Delay(InputLimits.SlowProbeNotice, ct)).ConfigureAwait(false) != probe && !ct.IsCancellationRequested)
                 {
                     io.Error.WriteLine($"xsraid: probing {host.Name} (read-only, one command; it may take up to {InputLimits.ProbeTime.TotalMinutes:0} min)...");
                 }
