@@ -14,6 +14,7 @@ namespace XsRaid.Tests.Hostile;
 /// trace (exit 1), never System.CommandLine's "Unhandled exception"; SIGTERM and SIGINT end a command even while
 /// it is blocked; a FIFO given as --probe-output no longer blocks the process.
 /// </summary>
+[Collection(HostileProcesses.Name)]
 public sealed class CliErrorPathTests(ITestOutputHelper output)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace XsRaid.Tests.Hostile;
 /// with exit 1, 2 or 3, one clear error and no stack trace, within a time bound (a hang detector, generous) and
 /// with bounded memory (the peak working set is printed for each case).
 /// </summary>
+[Collection(HostileProcesses.Name)]
 public sealed class HostileFuzzTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(90);

@@ -1,5 +1,4 @@
 using XsRaid.Hosts;
-using XsRaid.Hosts.Snapshot;
 using XsRaid.Tests.Support;
 using XsRaid.Tests.Support.Sshd;
 
@@ -30,27 +29,5 @@ public sealed class OutputLimitTests(SshdFixture sshd)
             host.RunAsync(["yes", "xsraid"], new CommandOptions(TimeSpan.FromSeconds(50), MaxOutputBytes: 1 << 20)));
         e.Limit.ShouldBe(1 << 20);
         (await host.RunAsync(["echo", "still here"])).StdoutText.ShouldBe("still here\n");
-    }
-
-    [Fact]
-    public async Task ProbeThatPrintsForEverEndsWithTheProbeLimitNamed()
-    {
-        using var host = new EndlessProbeHost();
-        var result = await HostProbe.TakeAsync(host);
-        result.IsOk.ShouldBeFalse();
-        result.Error!.Problem.ShouldBe($"the probe printed more than {InputLimits.Describe(InputLimits.ProbeOutputBytes)}, the limit for probe output; it was stopped");
-    }
-
-    /// <summary>This machine, where "the probe" is `yes`: it prints for ever.</summary>
-    private sealed class EndlessProbeHost : IHost
-    {
-        private readonly LocalHost _local = new(TimeSpan.FromMinutes(1));
-
-        public string Name => "endless";
-
-        public Task<CommandResult> RunAsync(IReadOnlyList<string> argv, CommandOptions? options = null, CancellationToken ct = default) =>
-            _local.RunAsync(["yes", "@@xsraid-probe 1"], options, ct);
-
-        public void Dispose() => _local.Dispose();
     }
 }
