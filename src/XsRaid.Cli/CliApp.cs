@@ -1,40 +1,47 @@
 using System.CommandLine;
 using XsRaid.Cli.Commands;
+using XsRaid.Cli.Rendering;
 
 namespace XsRaid.Cli;
 
-/// <summary>Wires the commands; parse errors are usage errors (exit 2) printed on stderr.</summary>
+/// <summary>
+/// Wires the commands; parse errors are usage errors (exit 2) printed on stderr. Response files (@file) are off:
+/// an argument starting with '@' is that argument. Everything after parsing goes through <see cref="TopLevel"/>.
+/// </summary>
 public static class CliApp
 {
     public static int Run(string[] args, CliIo io)
     {
+        io = io with { Error = TerminalText.Guard(io.Error) };
         var root = new RootCommand("xsraid: turn a single-disk XenServer/XCP-ng or Debian host into a bootable RAID1 mirror");
         root.Subcommands.Add(InspectCommand.Create(io));
         root.Subcommands.Add(SnapshotCommand.Create(io));
         root.Subcommands.Add(PlanCommand.Create(io));
         root.Subcommands.Add(ConvertCommand.Create(io));
         root.Subcommands.Add(StatusCommand.Create(io));
+        ValidatorGuard.Apply(root);
 
-        var parsed = root.Parse(args);
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        }
+        catch (Exception e)
+        {
+            return TopLevel.Unexpected(args.FirstOrDefault(a => !a.StartsWith('-')) ?? "xsraid", e, io);
+        }
+
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var message in parsed.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal))
             {
-                io.Error.WriteLine($"xsraid: {error.Message}");
+                io.Error.WriteLine($"xsraid: {message}");
             }
 
             io.Error.WriteLine("Try 'xsraid --help'.");
             return ExitCodes.Usage;
         }
 
-        try
-        {
-            return parsed.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Error });
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            io.Error.WriteLine($"xsraid: internal error: {e.Message} (please report it with the command line)");
-            return ExitCodes.Failure;
-        }
+        return TopLevel.Invoke(parsed, io);
     }
 }

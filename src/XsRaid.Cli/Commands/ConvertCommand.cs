@@ -92,7 +92,7 @@ public static class ConvertCommand
         var prepared = await runner.PrepareAsync(options.Plan, ct).ConfigureAwait(false);
         if (!options.Json)
         {
-            io.Console.MarkupLine($"Journal: {Markup.Escape(journalPath)}   log: {Markup.Escape(logPath)}");
+            io.Console.MarkupLine($"Journal: {TerminalText.Markup(journalPath)}   log: {TerminalText.Markup(logPath)}");
         }
 
         if (!prepared.IsRefused && !options.Yes)
@@ -149,7 +149,7 @@ public static class ConvertCommand
     {
         var accepted = Accepted(target);
         var what = target.Serial is null && accepted.Count <= 1 ? "its device path" : "its serial number or a /dev/disk/by-id name";
-        var answer = console.Prompt(new TextPrompt<string>($"All data on [bold]{Markup.Escape(target.Device)}[/] will be lost. To go on, type {what} (shown above):").AllowEmpty());
+        var answer = console.Prompt(new TextPrompt<string>($"All data on [bold]{TerminalText.Markup(target.Device)}[/] will be lost. To go on, type {what} (shown above):").AllowEmpty());
         return accepted.Contains(answer.Trim());
     }
 

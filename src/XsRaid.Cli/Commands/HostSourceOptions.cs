@@ -30,6 +30,14 @@ public sealed class HostSourceOptions
     /// <summary>Adds the options; with <paramref name="required"/> false, naming no host at all is allowed too.</summary>
     public void AddTo(Command command, bool required = true)
     {
+        Host.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && SshTarget.Parse(result.Tokens[0].Value) is { IsOk: false } target)
+            {
+                result.AddError($"--host: {target.Error.Problem}");
+            }
+        });
+
         foreach (var option in new Option[] { Host, Identity, KnownHosts, AcceptNewHostKey, Local, Snapshot, ProbeOutput, Sample })
         {
             command.Options.Add(option);
@@ -102,7 +110,13 @@ public sealed class HostSourceOptions
             {
                 using var host = await ConnectAsync(parse, ct).ConfigureAwait(false);
                 what = host.Name;
-                result = await SnapshotSources.FromHostAsync(host, ct).ConfigureAwait(false);
+                var probe = SnapshotSources.FromHostAsync(host, ct);
+                if (await Task.WhenAny(probe, Task.Delay(InputLimits.SlowProbeNotice, ct)).ConfigureAwait(false) != probe && !ct.IsCancellationRequested)
+                {
+                    io.Error.WriteLine($"xsraid: probing {host.Name} (read-only, one command; it may take up to {InputLimits.ProbeTime.TotalMinutes:0} min)...");
+                }
+
+                result = await probe.ConfigureAwait(false);
             }
             catch (HostConnectionException e)
             {
@@ -113,7 +127,8 @@ public sealed class HostSourceOptions
 
         if (!result.IsOk)
         {
-            io.Error.WriteLine($"xsraid: {what}: {result.Error}");
+            var error = result.Error;
+            io.Error.WriteLine(error.Structure == what ? $"xsraid: {what}: {error.Problem}" : $"xsraid: {what}: {error}");
             return (null, ExitCodes.Failure);
         }
 

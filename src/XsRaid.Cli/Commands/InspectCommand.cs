@@ -67,7 +67,7 @@ public static class InspectCommand
             var report = DiskInspector.Inspect(disk.AsBlockSource());
             if (report.IsOk)
             {
-                reports.Add(report.Value);
+                reports.Add(KernelPartitionCheck.WithContradictions(disk, report.Value));
             }
             else
             {

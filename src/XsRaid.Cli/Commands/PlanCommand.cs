@@ -38,7 +38,11 @@ public static class PlanCommand
             }
             else if (result.IsRefused)
             {
-                PlanRenderer.RenderRefusals(io.Console, result.Refusals);
+                // --script writes a script or nothing: stdout may be piped to bash, so the refusal goes to stderr only
+                if (!parse.GetValue(script))
+                {
+                    PlanRenderer.RenderRefusals(io.Console, result.Refusals);
+                }
             }
             else if (parse.GetValue(script))
             {

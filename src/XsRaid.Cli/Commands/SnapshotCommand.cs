@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using XsRaid.Cli.Rendering;
 using XsRaid.Hosts.Snapshot;
 
 namespace XsRaid.Cli.Commands;
@@ -12,10 +13,17 @@ public static class SnapshotCommand
         var source = new HostSourceOptions();
         var save = new Option<string>("--save") { Description = "Directory to write the snapshot into", Required = true };
         var compress = new Option<bool>("--compress") { Description = "gzip the captured disk bytes (as the built-in samples are)" };
-        var command = new Command("snapshot", "Probe a host (read-only, one SSH round trip) and save what it saw") { save, compress };
+        var force = new Option<bool>("--force") { Description = "Replace a snapshot already in DIR, as a whole (nothing else is ever overwritten)" };
+        var command = new Command("snapshot", "Probe a host (read-only, one SSH round trip) and save what it saw") { save, compress, force };
         source.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            if (SnapshotStore.CheckSaveTarget(parse.GetValue(save)!, parse.GetValue(force)) is { } refusal)
+            {
+                io.Error.WriteLine($"xsraid: {refusal.Problem}");
+                return ExitCodes.Refused;
+            }
+
             var (snapshot, code) = await source.AcquireAsync(parse, io, ct).ConfigureAwait(false);
             if (snapshot is null)
             {
@@ -23,12 +31,17 @@ public static class SnapshotCommand
             }
 
             var dir = parse.GetValue(save)!;
-            SnapshotStore.Save(snapshot, dir, parse.GetValue(compress));
-            io.Console.MarkupLine($"Saved the snapshot of [bold]{Markup.Escape(snapshot.HostName)}[/] " +
-                $"({snapshot.Disks.Count} disk(s), {snapshot.Files.Count} file(s)) to {Markup.Escape(dir)}");
+            if (SnapshotStore.Save(snapshot, dir, parse.GetValue(compress), parse.GetValue(force)) is { } problem)
+            {
+                io.Error.WriteLine($"xsraid: {problem.Problem}");
+                return problem.Refused ? ExitCodes.Refused : ExitCodes.Failure;
+            }
+
+            io.Console.MarkupLine($"Saved the snapshot of [bold]{TerminalText.Markup(snapshot.HostName)}[/] " +
+                $"({snapshot.Disks.Count} disk(s), {snapshot.Files.Count} file(s)) to {TerminalText.Markup(dir)}");
             foreach (var disk in snapshot.Disks.Where(d => d.UnreadableReason is not null))
             {
-                io.Console.MarkupLine($"[yellow]note:[/] {Markup.Escape(disk.DevicePath)} could not be read: {Markup.Escape(disk.UnreadableReason!)}");
+                io.Console.MarkupLine($"[yellow]note:[/] {TerminalText.Markup(disk.DevicePath)} could not be read: {TerminalText.Markup(disk.UnreadableReason!)}");
             }
 
             return ExitCodes.Ok;

@@ -48,24 +48,24 @@ public sealed class ConvertConsoleRenderer : IConvertEvents, IDisposable
                     if (DateTime.UtcNow - _lastPlainProgress >= PlainProgressEvery)
                     {
                         _lastPlainProgress = DateTime.UtcNow;
-                        _console.WriteLine(line);
+                        _console.WriteLine(TerminalText.Printable(line));
                     }
 
                     break;
                 case StepFinished { Outcome.Failed: true }:
                     StopLive();
-                    _console.MarkupLine($"[red]{Markup.Escape(line)}[/]");
+                    _console.MarkupLine($"[red]{TerminalText.Markup(line)}[/]");
                     break;
                 case StepFinished:
                     StopLive();
                     _lastPlainProgress = DateTime.MinValue;
-                    _console.WriteLine(line);
+                    _console.WriteLine(TerminalText.Printable(line));
                     break;
                 case ConvertWarning:
-                    _console.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
+                    _console.MarkupLine($"[yellow]{TerminalText.Markup(line)}[/]");
                     break;
                 default:
-                    _console.WriteLine(line);
+                    _console.WriteLine(TerminalText.Printable(line));
                     break;
             }
         }
@@ -113,11 +113,11 @@ public sealed class ConvertConsoleRenderer : IConvertEvents, IDisposable
         {
             if (!_bars.TryGetValue(name, out var bar))
             {
-                bar = _context.AddTask(Markup.Escape(description), maxValue: 100);
+                bar = _context.AddTask(TerminalText.Markup(description), maxValue: 100);
                 _bars[name] = bar;
             }
 
-            bar.Description = Markup.Escape(description);
+            bar.Description = TerminalText.Markup(description);
             bar.Value = Math.Clamp(percent, 0, 100);
         }
 

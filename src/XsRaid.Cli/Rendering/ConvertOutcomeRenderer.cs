@@ -13,16 +13,16 @@ public static class ConvertOutcomeRenderer
         switch (outcome.Kind)
         {
             case ConvertOutcomeKind.Completed:
-                console.MarkupLine($"[green bold]Done[/]: {Markup.Escape(outcome.Message)}");
+                console.MarkupLine($"[green bold]Done[/]: {TerminalText.Markup(outcome.Message)}");
                 break;
             case ConvertOutcomeKind.Refused:
                 PlanRenderer.RenderRefusals(console, outcome.Refusals);
                 break;
             case ConvertOutcomeKind.HostChanged:
-                console.MarkupLine($"[red bold]Refused[/]: {Markup.Escape(outcome.Message)}");
+                console.MarkupLine($"[red bold]Refused[/]: {TerminalText.Markup(outcome.Message)}");
                 foreach (var change in outcome.Changes)
                 {
-                    console.MarkupLine($"  - {Markup.Escape(change)}");
+                    console.MarkupLine($"  - {TerminalText.Markup(change)}");
                 }
 
                 break;
@@ -33,20 +33,20 @@ public static class ConvertOutcomeRenderer
                 Rollback(console, outcome);
                 break;
             case ConvertOutcomeKind.Failed or ConvertOutcomeKind.HostKeyRefused:
-                console.MarkupLine($"[red bold]Stopped[/]: {Markup.Escape(outcome.Message)}");
+                console.MarkupLine($"[red bold]Stopped[/]: {TerminalText.Markup(outcome.Message)}");
                 break;
             default:
-                console.MarkupLine(Markup.Escape(outcome.Message));
+                console.MarkupLine(TerminalText.Markup(outcome.Message));
                 break;
         }
     }
 
     private static void Failure(IAnsiConsole console, StepFailure f)
     {
-        console.MarkupLine($"[red bold]Stopped[/] at step [bold]{Markup.Escape(f.Step.Id)}[/] ({Markup.Escape(f.Step.Title)}): {Markup.Escape(f.Problem)}");
+        console.MarkupLine($"[red bold]Stopped[/] at step [bold]{TerminalText.Markup(f.Step.Id)}[/] ({TerminalText.Markup(f.Step.Title)}): {TerminalText.Markup(f.Problem)}");
         if (f.Argv is { } argv)
         {
-            console.MarkupLine($"  command:   {Markup.Escape(ShellQuote.Join(argv))}");
+            console.MarkupLine($"  command:   {TerminalText.Markup(ShellQuote.Join(argv))}");
         }
 
         if (f.ExitCode is { } code)
@@ -59,23 +59,23 @@ public static class ConvertOutcomeRenderer
             console.MarkupLine("  stderr:");
             foreach (var line in f.StderrTail.Split('\n'))
             {
-                console.MarkupLine("    " + Markup.Escape(line));
+                console.MarkupLine("    " + TerminalText.Markup(line));
             }
         }
 
-        console.MarkupLine($"  what to do: {Markup.Escape(f.Advice)}");
+        console.MarkupLine($"  what to do: {TerminalText.Markup(f.Advice)}");
     }
 
     private static void Rollback(IAnsiConsole console, ConvertOutcome outcome)
     {
-        console.MarkupLine($"[red bold]Rolled back[/]: {Markup.Escape(outcome.Message)}");
+        console.MarkupLine($"[red bold]Rolled back[/]: {TerminalText.Markup(outcome.Message)}");
         if (outcome.Rollback is not { } r)
         {
             return;
         }
 
-        console.MarkupLine($"  booted with:  {Markup.Escape(r.KernelCommandLine ?? "(unknown)")}");
-        console.MarkupLine($"  / is on:      {Markup.Escape(r.RootDevice ?? "(unknown)")}");
+        console.MarkupLine($"  booted with:  {TerminalText.Markup(r.KernelCommandLine ?? "(unknown)")}");
+        console.MarkupLine($"  / is on:      {TerminalText.Markup(r.RootDevice ?? "(unknown)")}");
         console.MarkupLine($"  booted at:    {(r.BootTime is { } t ? t.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "(unknown)")}");
         console.MarkupLine($"  one-shot:     {(r.OneShotPending switch { true => "still armed (never used)", false => "used or cleared", _ => "(unknown)" })}");
         if (r.PreviousBootLog is { } log)
@@ -83,7 +83,7 @@ public static class ConvertOutcomeRenderer
             console.MarkupLine("  previous boot's log (tail):");
             foreach (var line in log.Split('\n'))
             {
-                console.MarkupLine("    " + Markup.Escape(line));
+                console.MarkupLine("    " + TerminalText.Markup(line));
             }
         }
     }

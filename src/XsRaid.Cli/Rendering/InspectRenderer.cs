@@ -12,13 +12,13 @@ public static class InspectRenderer
         {
             var table = disk.PartitionTable;
             console.MarkupLine(
-                $"[bold]{Markup.Escape(disk.Path)}[/]  {Sizes.Human(disk.SizeBytes)} ({disk.SizeBytes} bytes), " +
-                $"{disk.LogicalSectorSize}-byte sectors, boot code: {Markup.Escape(disk.BootCode)}, " +
-                $"table: {Markup.Escape(table.Type ?? "none")}{(table.DiskGuid is null ? "" : " " + Markup.Escape(table.DiskGuid))}");
-            console.MarkupLine($"  whole disk: {Markup.Escape(ContentText.Describe(disk.Content))}");
+                $"[bold]{TerminalText.Markup(disk.Path)}[/]  {Sizes.Human(disk.SizeBytes)} ({disk.SizeBytes} bytes), " +
+                $"{disk.LogicalSectorSize}-byte sectors, boot code: {TerminalText.Markup(disk.BootCode)}, " +
+                $"table: {TerminalText.Markup(table.Type ?? "none")}{(table.DiskGuid is null ? "" : " " + TerminalText.Markup(table.DiskGuid))}");
+            console.MarkupLine($"  whole disk: {TerminalText.Markup(ContentText.Describe(disk.Content))}");
             foreach (var finding in table.Findings)
             {
-                console.MarkupLine($"  [yellow]finding:[/] {Markup.Escape(finding)}");
+                console.MarkupLine($"  [yellow]finding:[/] {TerminalText.Markup(finding)}");
             }
 
             if (table.Partitions.Count > 0)
@@ -45,10 +45,10 @@ public static class InspectRenderer
                 p.FirstLba.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 p.LastLba.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Sizes.Human(p.SizeBytes),
-                Markup.Escape($"{p.TypeCode} {p.TypeName}"),
-                Markup.Escape(p.Name),
+                TerminalText.Markup($"{p.TypeCode} {p.TypeName}"),
+                TerminalText.Markup(p.Name),
                 p.LegacyBiosBootable ? "yes" : "",
-                Markup.Escape(ContentText.Describe(p.Content)));
+                TerminalText.Markup(ContentText.Describe(p.Content)));
         }
 
         return grid;

@@ -9,17 +9,17 @@ public static class PlanRenderer
 {
     public static void Render(IAnsiConsole console, ConversionPlan plan)
     {
-        console.MarkupLine($"[bold]Conversion plan for {Markup.Escape(plan.HostName)}[/] ({Markup.Escape(plan.Platform)}), md metadata {Markup.Escape(plan.Metadata)}");
-        console.MarkupLine($"  system disk: {Markup.Escape(Describe(plan.Source))}");
-        console.MarkupLine($"  new disk:    {Markup.Escape(Describe(plan.Target))}");
-        console.MarkupLine($"  new root:    {Markup.Escape(plan.RootArray)} as {Markup.Escape(plan.NewRootSpec)}");
+        console.MarkupLine($"[bold]Conversion plan for {TerminalText.Markup(plan.HostName)}[/] ({TerminalText.Markup(plan.Platform)}), md metadata {TerminalText.Markup(plan.Metadata)}");
+        console.MarkupLine($"  system disk: {TerminalText.Markup(Describe(plan.Source))}");
+        console.MarkupLine($"  new disk:    {TerminalText.Markup(Describe(plan.Target))}");
+        console.MarkupLine($"  new root:    {TerminalText.Markup(plan.RootArray)} as {TerminalText.Markup(plan.NewRootSpec)}");
         console.WriteLine();
         console.Write(Disks(console, plan));
         console.WriteLine();
         console.Write(Steps(console, plan));
         foreach (var note in plan.Notes)
         {
-            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+            console.MarkupLine($"[yellow]note:[/] {TerminalText.Markup(note)}");
         }
 
         console.MarkupLine("[bold]![/] = writes to a disk. Nothing is done by `plan`; `xsraid convert` carries it out.");
@@ -30,8 +30,8 @@ public static class PlanRenderer
         console.MarkupLine("[red bold]Refused[/]: nothing was written to any disk.");
         foreach (var r in refusals)
         {
-            console.MarkupLine($"  [red]{Markup.Escape(r.Rule)}[/]: {Markup.Escape(r.Message)}");
-            console.MarkupLine($"    way out: {Markup.Escape(r.WayOut)}");
+            console.MarkupLine($"  [red]{TerminalText.Markup(r.Rule)}[/]: {TerminalText.Markup(r.Message)}");
+            console.MarkupLine($"    way out: {TerminalText.Markup(r.WayOut)}");
         }
     }
 
@@ -42,16 +42,16 @@ public static class PlanRenderer
     {
         var table = new Table().Border(Borders.For(console)).Title("disks before -> after");
         table.AddColumn("partition");
-        table.AddColumn($"before: {plan.Source.Device}");
-        table.AddColumn($"before: {plan.Target.Device}");
-        table.AddColumn($"after: {plan.Source.Device} + {plan.Target.Device}");
+        table.AddColumn(TerminalText.Markup($"before: {plan.Source.Device}"));
+        table.AddColumn(TerminalText.Markup($"before: {plan.Target.Device}"));
+        table.AddColumn(TerminalText.Markup($"after: {plan.Source.Device} + {plan.Target.Device}"));
         foreach (var array in plan.Arrays)
         {
             table.AddRow(
                 array.PartitionNumber.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape($"{array.SourcePartition} {Sizes.Human(array.SizeBytes)} {array.SourceContent} ({array.Role})"),
+                TerminalText.Markup($"{array.SourcePartition} {Sizes.Human(array.SizeBytes)} {array.SourceContent} ({array.Role})"),
                 "(blank)",
-                Markup.Escape($"{array.SourcePartition} + {array.TargetPartition} -> {array.Device} RAID1 ({array.Role})"));
+                TerminalText.Markup($"{array.SourcePartition} + {array.TargetPartition} -> {array.Device} RAID1 ({array.Role})"));
         }
 
         return table;
@@ -71,10 +71,10 @@ public static class PlanRenderer
             n++;
             table.AddRow(
                 n.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(PhaseName(step.Phase)),
-                Markup.Escape(step.Id),
+                TerminalText.Markup(PhaseName(step.Phase)),
+                TerminalText.Markup(step.Id),
                 step.IsDestructive ? "[bold]![/]" : step.IsRebootPoint ? "[bold]R[/]" : "",
-                Markup.Escape(step.Title + (step.Writes is null ? "" : $" (writes {step.Writes})")));
+                TerminalText.Markup(step.Title + (step.Writes is null ? "" : $" (writes {step.Writes})")));
         }
 
         return table;

@@ -11,40 +11,40 @@ public static class StatusRenderer
     {
         if (status.Saved is not { } saved)
         {
-            console.MarkupLine($"[bold]{Markup.Escape(status.HostName)}[/]: no conversion by xsraid on this host; / is on {Markup.Escape(status.RootDevice ?? "an unknown device")}.");
+            console.MarkupLine($"[bold]{TerminalText.Markup(status.HostName)}[/]: no conversion by xsraid on this host; / is on {TerminalText.Markup(status.RootDevice ?? "an unknown device")}.");
         }
         else
         {
             var plan = saved.Plan;
-            console.MarkupLine($"[bold]Conversion of {Markup.Escape(status.HostName)}[/]: {Markup.Escape(plan.Source.Device)} ({Markup.Escape(plan.Source.BestName)}) + "
-                + $"{Markup.Escape(plan.Target.Device)} ({Markup.Escape(plan.Target.BestName)}) -> RAID1, md metadata {Markup.Escape(plan.Metadata)}");
+            console.MarkupLine($"[bold]Conversion of {TerminalText.Markup(status.HostName)}[/]: {TerminalText.Markup(plan.Source.Device)} ({TerminalText.Markup(plan.Source.BestName)}) + "
+                + $"{TerminalText.Markup(plan.Target.Device)} ({TerminalText.Markup(plan.Target.BestName)}) -> RAID1, md metadata {TerminalText.Markup(plan.Metadata)}");
             console.MarkupLine($"  started:   {Time(saved.Started)}");
-            console.MarkupLine($"  stage:     {Markup.Escape(Stage(status))}");
+            console.MarkupLine($"  stage:     {TerminalText.Markup(Stage(status))}");
             console.MarkupLine($"  steps:     {status.StepsDone.ToString(CultureInfo.InvariantCulture)} of {status.StepCount.ToString(CultureInfo.InvariantCulture)} done or found done");
             if (status.Last is { } last)
             {
-                console.MarkupLine($"  last step: {Markup.Escape(Entry(status, last))}");
+                console.MarkupLine($"  last step: {TerminalText.Markup(Entry(status, last))}");
             }
 
             if (status.Stopped is { } stopped)
             {
-                console.MarkupLine($"  [red]{Markup.Escape(Stopped(stopped, status.RunningCommand is not null))}[/]");
+                console.MarkupLine($"  [red]{TerminalText.Markup(Stopped(stopped, status.RunningCommand is not null))}[/]");
                 if (stopped is { Result: JournalResult.Failed, Output.Length: > 0 })
                 {
-                    console.MarkupLine($"  output:    {Markup.Escape(stopped.Output.Split('\n')[^1])}");
+                    console.MarkupLine($"  output:    {TerminalText.Markup(stopped.Output.Split('\n')[^1])}");
                 }
             }
         }
 
         if (status.RunningCommand is { } running)
         {
-            console.MarkupLine($"  running:   pid {Markup.Escape(running)}");
+            console.MarkupLine($"  running:   pid {TerminalText.Markup(running)}");
             console.MarkupLine("             (a step command on the host: a convert runs now, or an interrupted one left it; the next convert waits for it to end)");
         }
 
         if (status.Problem is { } problem)
         {
-            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(problem)}");
+            console.MarkupLine($"[yellow]note:[/] {TerminalText.Markup(problem)}");
         }
 
         console.WriteLine();
@@ -64,11 +64,11 @@ public static class StatusRenderer
         {
             var state = ConvertLines.Array(a)[(a.Name.Length + 1)..];
             table.AddRow(
-                Markup.Escape(a.Name),
-                Markup.Escape(a.Level ?? ""),
-                Markup.Escape(string.Join(" ", a.Members)),
-                Markup.Escape(a.DiskStatus ?? ""),
-                a.State == ArrayHealthState.Clean ? Markup.Escape(state) : $"[yellow]{Markup.Escape(state)}[/]");
+                TerminalText.Markup(a.Name),
+                TerminalText.Markup(a.Level ?? ""),
+                TerminalText.Markup(string.Join(" ", a.Members)),
+                TerminalText.Markup(a.DiskStatus ?? ""),
+                a.State == ArrayHealthState.Clean ? TerminalText.Markup(state) : $"[yellow]{TerminalText.Markup(state)}[/]");
         }
 
         console.Write(table);

@@ -32,7 +32,12 @@ public static partial class FileKindProbe
             mode = BinaryPrimitives.ReverseEndianness(mode);
         }
 
-        return (mode & 0xF000) switch
+        return KindOfMode(mode);
+    }
+
+    /// <summary>The kind encoded in the file-type bits of a stat mode.</summary>
+    public static FileKind KindOfMode(int mode) =>
+        (mode & 0xF000) switch
         {
             0x8000 => FileKind.Regular,
             0x4000 => FileKind.Directory,
@@ -42,7 +47,19 @@ public static partial class FileKindProbe
             0xC000 => FileKind.Socket,
             _ => FileKind.Other,
         };
-    }
+
+    /// <summary>"FIFO (named pipe)", "character device", ... as an error message names a kind.</summary>
+    public static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Regular => "regular file",
+        FileKind.Directory => "directory",
+        FileKind.BlockDevice => "block device",
+        FileKind.CharacterDevice => "character device",
+        FileKind.Fifo => "FIFO (named pipe)",
+        FileKind.Socket => "socket",
+        FileKind.Missing => "missing file",
+        _ => "special file",
+    };
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Statx(int dirfd, string path, int flags, uint mask, byte[] buffer);

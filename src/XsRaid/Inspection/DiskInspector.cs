@@ -61,24 +61,28 @@ public static class DiskInspector
         var partitions = new List<PartitionReport>();
         foreach (var p in table.Partitions)
         {
-            var start = p.FirstLba * sector;
-            var size = (p.LastLba - p.FirstLba + 1) * sector;
+            var (start, size) = ByteRange(p.FirstLba, p.LastLba, sector);
             ContentReport content;
-            if (p.FirstLba < 0 || p.LastLba < p.FirstLba || start + size > disk.Length)
+            if (start is null || size is null)
+            {
+                findings.Add($"partition {p.Number} (LBA {p.FirstLba}-{p.LastLba}) does not fit in 2^63 bytes");
+                content = new ContentReport(ContentType.Unknown) { Findings = ["beyond any disk"] };
+            }
+            else if (p.FirstLba < 0 || p.LastLba < p.FirstLba || start + size > disk.Length)
             {
                 findings.Add($"partition {p.Number} (LBA {p.FirstLba}-{p.LastLba}) lies beyond the end of the disk");
                 content = new ContentReport(ContentType.Unknown) { Findings = ["beyond the end of the disk"] };
             }
             else
             {
-                content = ContentProber.Probe(disk.Slice(start, size, PartitionName(disk.Name, p.Number)));
+                content = ContentProber.Probe(disk.Slice(start.Value, size.Value, PartitionName(disk.Name, p.Number)));
             }
 
             partitions.Add(new PartitionReport(
                 p.Number,
                 p.FirstLba,
                 p.LastLba,
-                Math.Max(0, size),
+                Math.Max(0, size ?? 0),
                 p.TypeGuid?.ToString("D").ToUpperInvariant(),
                 p.TypeCode,
                 p.TypeName,
@@ -90,6 +94,19 @@ public static class DiskInspector
 
         var type = table.Type == PartitionTableType.Gpt ? "gpt" : "mbr";
         return new PartitionTableReport(type, table.DiskGuid, findings, partitions);
+    }
+
+    /// <summary>Byte offset and size of LBAs first..last in checked arithmetic; null where a number overflows.</summary>
+    private static (long? Start, long? Size) ByteRange(long first, long last, int sector)
+    {
+        try
+        {
+            return (checked(first * sector), checked((last - first + 1) * sector));
+        }
+        catch (OverflowException)
+        {
+            return (null, null);
+        }
     }
 
     /// <summary>/dev/sda + 1 = /dev/sda1; /dev/nvme0n1 + 1 = /dev/nvme0n1p1; an image file gets "#1".</summary>

@@ -3,14 +3,16 @@ using System.Text;
 namespace XsRaid.Formats.Gpt;
 
 /// <summary>
-/// Parses a GPT partition entry array. An entry whose type GUID is all zero is unused. An entry whose LBAs do not
-/// fit a signed 64-bit number is left out with a finding.
+/// Parses a GPT partition entry array. An entry whose type GUID is all zero is unused. An entry whose end in bytes
+/// (last LBA + 1 times the sector size) does not fit a signed 64-bit number is left out with a finding, so every
+/// byte offset and size computed from an entry is exact (an LBA of 2^55 never wraps to a small offset).
 /// </summary>
 public static class GptPartitionEntryReader
 {
     public static (IReadOnlyList<GptPartitionEntry> Entries, IReadOnlyList<string> Findings) Parse(
-        ReadOnlySpan<byte> array, uint count, uint entrySize)
+        ReadOnlySpan<byte> array, uint count, uint entrySize, int sectorSize = 512)
     {
+        var maxLba = (ulong)(long.MaxValue / Math.Max(1, sectorSize)) - 1;
         var entries = new List<GptPartitionEntry>();
         var findings = new List<string>();
         if (entrySize < GptConstants.MinEntrySize)
@@ -38,9 +40,9 @@ public static class GptPartitionEntryReader
             var number = i + 1;
             var first = f.U64(32);
             var last = f.U64(40);
-            if (first > long.MaxValue || last > long.MaxValue)
+            if (first > maxLba || last > maxLba)
             {
-                findings.Add($"partition {number} has an LBA beyond 2^63 ({first}..{last}): left out");
+                findings.Add($"partition {number} has an LBA whose byte offset is beyond 2^63 ({first}..{last}, {sectorSize}-byte sectors): left out");
                 continue;
             }
 

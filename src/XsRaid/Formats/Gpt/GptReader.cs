@@ -47,7 +47,7 @@ public static class GptReader
         findings.AddRange(ProtectiveMbrChecker.Check(MasterBootRecordReader.Parse(head.Value), sectors));
         var header = inUse.Header!;
         var (entries, entryFindings) = GptPartitionEntryReader.Parse(
-            inUse.Entries!, header.PartitionEntryCount, header.PartitionEntrySize);
+            inUse.Entries!, header.PartitionEntryCount, header.PartitionEntrySize, ss);
         findings.AddRange(entryFindings);
         findings.AddRange(GptLayoutChecker.Check(entries, header, sectors));
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using XsRaid.Formats;
 
 namespace XsRaid.Hosts.Snapshot;
 
@@ -24,12 +25,12 @@ public sealed class EmbeddedFileTree : IFileTree
             .Select(n => n[_prefix.Length..])
             .Order(StringComparer.Ordinal);
 
-    public byte[]? ReadBytes(string relativePath)
+    public ReadResult<byte[]> ReadBytes(string relativePath)
     {
         using var stream = _assembly.GetManifestResourceStream(_prefix + relativePath);
         if (stream is null)
         {
-            return null;
+            return FormatError.NotPresent(Name, $"has no {relativePath}");
         }
 
         using var copy = new MemoryStream();

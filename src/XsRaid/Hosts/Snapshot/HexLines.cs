@@ -6,7 +6,7 @@ public static class HexLines
     /// <summary>The bytes (at most <paramref name="maxLength"/>), or null when a token is not a two-digit hex byte.</summary>
     public static byte[]? Decode(IEnumerable<string> lines, long maxLength)
     {
-        var output = new List<byte>((int)Math.Min(maxLength, 1 << 24));
+        var output = new List<byte>((int)Math.Min(maxLength, 1 << 20));
         foreach (var line in lines)
         {
             foreach (var token in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))

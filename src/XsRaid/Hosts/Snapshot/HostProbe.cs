@@ -10,20 +10,37 @@ namespace XsRaid.Hosts.Snapshot;
 /// </summary>
 public static class HostProbe
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Timeout = InputLimits.ProbeTime;
 
     public static string Script { get; } = LoadScript();
 
+    /// <summary>Runs the probe within <see cref="InputLimits.ProbeTime"/> and <see cref="InputLimits.ProbeOutputBytes"/>.</summary>
     public static async Task<ReadResult<HostSnapshot>> TakeAsync(IHost host, CancellationToken ct = default)
     {
-        var result = await host.RunAsync(["sh", "-c", Script, "xsraid-probe"], new CommandOptions(Timeout), ct).ConfigureAwait(false);
+        CommandResult result;
+        try
+        {
+            result = await host.RunAsync(["sh", "-c", Script, "xsraid-probe"],
+                new CommandOptions(Timeout, MaxOutputBytes: InputLimits.ProbeOutputBytes), ct).ConfigureAwait(false);
+        }
+        catch (CommandOutputTooLargeException e)
+        {
+            return new FormatError(host.Name, FormatErrorKind.IoError,
+                $"the probe printed more than {InputLimits.Describe(e.Limit)}, the limit for probe output; it was stopped");
+        }
+        catch (CommandTimeoutException e)
+        {
+            return new FormatError(host.Name, FormatErrorKind.IoError,
+                $"the probe did not finish within {e.Timeout.TotalMinutes:0.#} min, the limit for a probe; it was stopped");
+        }
+
         if (result.ExitCode != 0)
         {
             return new FormatError(host.Name, FormatErrorKind.IoError,
                 $"the probe exited {result.ExitCode}: {Tail(result.Stderr)}");
         }
 
-        return ProbeOutputParser.Parse(Encoding.UTF8.GetString(result.Stdout));
+        return ProbeOutputParser.Parse(result.Stdout);
     }
 
     private static string Tail(string text) => text.Length > 400 ? "..." + text[^400..] : text.Trim();

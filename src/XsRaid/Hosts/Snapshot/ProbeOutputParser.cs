@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using XsRaid.Formats;
 
 namespace XsRaid.Hosts.Snapshot;
@@ -11,20 +12,22 @@ public static class ProbeOutputParser
 {
     private const string Structure = "probe output";
 
-    public static ReadResult<HostSnapshot> Parse(string text)
+    public static ReadResult<HostSnapshot> Parse(string text) => Parse(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Parses UTF-8 output line by line, so only one section's lines are held as strings at a time.</summary>
+    public static ReadResult<HostSnapshot> Parse(ReadOnlySpan<byte> utf8)
     {
-        var lines = text.EndsWith('\n') ? text[..^1].Split('\n') : text.Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd('\r') != "@@xsraid-probe 1")
+        var lines = new Utf8Lines(utf8);
+        if (!lines.TryNext(out var first) || first.TrimEnd('\r') != "@@xsraid-probe 1")
         {
             return FormatError.NotPresent(Structure, "does not start with '@@xsraid-probe 1': not xsraid probe output");
         }
 
         var builder = new SnapshotBuilder();
         var done = false;
-        var i = 1;
-        while (i < lines.Length)
+        while (lines.TryNext(out var line))
         {
-            var header = lines[i++].TrimEnd('\r');
+            var header = line.TrimEnd('\r');
             if (header.Length == 0)
             {
                 continue;
@@ -38,27 +41,32 @@ public static class ProbeOutputParser
 
             if (!header.StartsWith("@@", StringComparison.Ordinal))
             {
-                return FormatError.Corrupt(Structure, $"line {i}: expected a section header, found '{Clip(header)}'");
+                return FormatError.Corrupt(Structure, $"line {lines.Number}: expected a section header, found '{Clip(header)}'");
             }
 
             var body = new List<string>();
-            while (i < lines.Length && lines[i].TrimEnd('\r') != "@@end")
+            var ended = false;
+            while (lines.TryNext(out var bodyLine))
             {
-                var line = lines[i++];
-                if (!line.StartsWith('|'))
+                if (bodyLine.TrimEnd('\r') == "@@end")
                 {
-                    return FormatError.Corrupt(Structure, $"line {i}: section line without '|' prefix: '{Clip(line)}'");
+                    ended = true;
+                    break;
                 }
 
-                body.Add(line[1..]);
+                if (!bodyLine.StartsWith('|'))
+                {
+                    return FormatError.Corrupt(Structure, $"line {lines.Number}: section line without '|' prefix: '{Clip(bodyLine)}'");
+                }
+
+                body.Add(bodyLine[1..]);
             }
 
-            if (i >= lines.Length)
+            if (!ended)
             {
                 return FormatError.Truncated(Structure, $"section '{Clip(header)}' has no @@end: the output ended early");
             }
 
-            i++;
             var problem = builder.Add(header[2..].Split(' ', StringSplitOptions.RemoveEmptyEntries), body);
             if (problem is not null)
             {
@@ -71,7 +79,33 @@ public static class ProbeOutputParser
             return FormatError.Truncated(Structure, "no @@done line: the probe was interrupted or its output cut off");
         }
 
-        return builder.Build();
+        return builder.Build(Structure);
+    }
+
+    /// <summary>The lines of UTF-8 text split at '\n' (which never occurs inside a multi-byte sequence); a final '\n' ends the last line.</summary>
+    private ref struct Utf8Lines(ReadOnlySpan<byte> text)
+    {
+        private ReadOnlySpan<byte> _rest = text;
+        private bool _finished = text.IsEmpty;
+
+        public int Number { get; private set; }
+
+        public bool TryNext(out string line)
+        {
+            if (_finished)
+            {
+                line = "";
+                return false;
+            }
+
+            var newline = _rest.IndexOf((byte)'\n');
+            var bytes = newline < 0 ? _rest : _rest[..newline];
+            line = Encoding.UTF8.GetString(bytes);
+            _rest = newline < 0 ? [] : _rest[(newline + 1)..];
+            _finished = newline < 0 || _rest.IsEmpty;
+            Number++;
+            return true;
+        }
     }
 
     internal static string Clip(string s) => s.Length > 60 ? s[..60] + "..." : s;

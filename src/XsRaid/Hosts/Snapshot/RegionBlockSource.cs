@@ -27,7 +27,7 @@ public sealed class RegionBlockSource : IBlockSource
 
     public ReadResult<byte[]> Read(long offset, int count)
     {
-        if (offset < 0 || count < 0 || offset + count > Length)
+        if (offset < 0 || count < 0 || offset > Length - count)
         {
             return FormatError.Truncated(Name, $"range [{offset}, +{count}) is outside the {Length}-byte device", offset);
         }

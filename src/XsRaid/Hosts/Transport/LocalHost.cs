@@ -40,14 +40,22 @@ public sealed class LocalHost : IHost
 
         using var timeoutCts = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
-        var stdout = StreamDrain.ReadAllAsync(process.StandardOutput.BaseStream, linked.Token);
-        var stderr = StreamDrain.ReadAllAsync(process.StandardError.BaseStream, linked.Token);
+        var limit = (options ?? new CommandOptions()).OutputLimit;
+        var stdout = StreamDrain.ReadAllAsync(process.StandardOutput.BaseStream, limit, linked.Token);
+        var stderr = StreamDrain.ReadAllAsync(process.StandardError.BaseStream, limit, linked.Token);
+        StreamDrain.CancelOnFailure(stdout, linked);
+        StreamDrain.CancelOnFailure(stderr, linked);
         var stdin = Task.Run(() => SendStdinAsync(process, options?.Stdin, linked.Token), CancellationToken.None);
         try
         {
             await Task.WhenAll(process.WaitForExitAsync(linked.Token), stdout, stderr).ConfigureAwait(false);
             return new CommandResult(process.ExitCode, await stdout.ConfigureAwait(false),
                 Encoding.UTF8.GetString(await stderr.ConfigureAwait(false)), watch.Elapsed);
+        }
+        catch (Exception) when (StreamDrain.Overflowed(stdout, stderr))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new CommandOutputTooLargeException(Name, commandLine, limit);
         }
         catch (OperationCanceledException)
         {

@@ -110,8 +110,11 @@ public sealed class SshHost : IHost
             throw new ConnectionLostException(Name, $"`{commandLine}` could not be started ({ex.Message}); reconnect and retry.", ex);
         }
 
-        var stdout = StreamDrain.ReadAllAsync(command.OutputStream, CancellationToken.None);
-        var stderr = StreamDrain.ReadAllAsync(command.ExtendedOutputStream, CancellationToken.None);
+        var outputLimit = (options ?? new CommandOptions()).OutputLimit;
+        var stdout = StreamDrain.ReadAllAsync(command.OutputStream, outputLimit, CancellationToken.None);
+        var stderr = StreamDrain.ReadAllAsync(command.ExtendedOutputStream, outputLimit, CancellationToken.None);
+        StreamDrain.CancelOnFailure(stdout, linked);
+        StreamDrain.CancelOnFailure(stderr, linked);
         var stdin = stdinBytes is null ? Task.CompletedTask : SendStdin(command, stdinBytes);
         try
         {
@@ -120,6 +123,10 @@ public sealed class SshHost : IHost
             await execution.WaitAsync(limit, ct).ConfigureAwait(false);
             var exitCode = ExitCodeOf(command, commandLine);
             return new CommandResult(exitCode, await stdout.ConfigureAwait(false), Encoding.UTF8.GetString(await stderr.ConfigureAwait(false)), watch.Elapsed);
+        }
+        catch (Exception) when (StreamDrain.Overflowed(stdout, stderr) && !ct.IsCancellationRequested)
+        {
+            throw new CommandOutputTooLargeException(Name, commandLine, outputLimit);
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && timeoutCts.IsCancellationRequested && !ct.IsCancellationRequested)
         {
