@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(PlanCommand.Create(io));
         root.Subcommands.Add(ConvertCommand.Create(io));
         root.Subcommands.Add(StatusCommand.Create(io));
+        root.Subcommands.Add(CheckCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
