@@ -31,6 +31,19 @@ public sealed class CheckOverSshTests(SshdFixture sshd)
         (Logins() - before).ShouldBe(1, sshd.Server.Log);
     }
 
+    [Fact]
+    public void StatusJsonOverSsh()
+    {
+        var knownHosts = sshd.Server.WriteKnownHosts("known_hosts_status_json", sshd.Server.KnownHostsLine());
+
+        var run = CliRun.Of("status", "--host", $"root@127.0.0.1:{sshd.Server.Port}", "--identity", sshd.Server.ClientKey, "--known-hosts", knownHosts, "--json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        using var doc = JsonDocument.Parse(run.Out);
+        doc.RootElement.GetProperty("host").GetString().ShouldBe(File.ReadAllText("/etc/hostname").Trim());
+        doc.RootElement.TryGetProperty("arrays", out _).ShouldBeTrue();
+    }
+
     private int Logins() => sshd.Server.Log.Split('\n').Count(l => l.Contains("Accepted publickey for root", StringComparison.Ordinal));
 
     private static void WaitFor(Func<bool> condition)
