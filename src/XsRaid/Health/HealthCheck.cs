@@ -17,8 +17,11 @@ public static class HealthCheck
         var arrays = new List<ArrayCondition>();
         if (snapshot.File("/proc/mdstat") is not { } mdstatText)
         {
-            findings.Add(new(FindingState.Unknown, "mdstat-missing", "host", "no /proc/mdstat",
-                "/proc/mdstat was not captured: the md driver is not loaded (or the probe could not read it)"));
+            findings.Add(options.ExpectNone
+                ? new(FindingState.Ok, "mdstat-missing", "host", "md not loaded (no arrays, as expected)",
+                    "/proc/mdstat was not captured: the md driver is not loaded, so no arrays run, as --expect-none says")
+                : new(FindingState.Unknown, "mdstat-missing", "host", "no /proc/mdstat",
+                    "/proc/mdstat was not captured: the md driver is not loaded (or the probe could not read it)"));
         }
         else
         {
@@ -90,7 +93,7 @@ public static class HealthCheck
         {
             var names = arrays.Count > 0 ? $" ({string.Join(", ", arrays.Select(a => a.Name))})" : "";
             var running = findings.Where(f => f.Code == "array-checking").Select(f => f.Short).ToList();
-            return arrays.Count == 0 ? findings.First(f => f.Code == "no-arrays").Short
+            return arrays.Count == 0 ? findings.First(f => f.Code is "no-arrays" or "mdstat-missing").Short
                 : $"{count} healthy{names}" + (running.Count > 0 ? "; " + string.Join("; ", running) : "");
         }
 
