@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(PlanCommand.Create(io));
         root.Subcommands.Add(ConvertCommand.Create(io));
         root.Subcommands.Add(StatusCommand.Create(io));
+        root.Subcommands.Add(CheckCommand.Create(io));
         ValidatorGuard.Apply(root);
 
         ParseResult parsed;

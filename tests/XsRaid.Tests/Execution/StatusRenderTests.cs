@@ -13,7 +13,7 @@ namespace XsRaid.Tests.Execution;
 /// </summary>
 public sealed class StatusRenderTests
 {
-    private static readonly DateTime Started = new(2026, 5, 1, 10, 0, 0, DateTimeKind.Utc);
+    internal static readonly DateTime Started = new(2026, 5, 1, 10, 0, 0, DateTimeKind.Utc);
 
     [Fact]
     public void Phase2WhileTheArraysResync()
@@ -79,20 +79,20 @@ public sealed class StatusRenderTests
         Golden.Verify("status-none.txt", Render(status));
     }
 
-    private static DateTime At(int step) => Started.AddSeconds(10 * step + 1);
+    internal static DateTime At(int step) => Started.AddSeconds(10 * step + 1);
 
     /// <summary>Every step up to index <paramref name="last"/> done, 10 s apart, the reboot with its "started" line first.</summary>
-    private static IEnumerable<JournalEntry> Done(ConversionPlan plan, int last) =>
+    internal static IEnumerable<JournalEntry> Done(ConversionPlan plan, int last) =>
         plan.Steps.Take(last + 1).SelectMany((s, i) =>
         {
             var done = new JournalEntry(PlanIdentity.Of(plan), s.Id, s.Phase, JournalResult.Done, At(i), At(i).AddSeconds(1.5), 1.5, "");
             return s.Commands.Count > 0 ? new[] { done with { Result = JournalResult.Started, End = null, Seconds = null, Output = null }, done } : [done];
         });
 
-    private static HostConversionState State(ConversionPlan plan, IReadOnlyList<JournalEntry> entries) =>
+    internal static HostConversionState State(ConversionPlan plan, IReadOnlyList<JournalEntry> entries) =>
         new(new SavedConversion(RunnerHarness.Options, plan, Started), entries);
 
-    private static string Mdstat(string fixture, params (string From, string To)[] names) =>
+    internal static string Mdstat(string fixture, params (string From, string To)[] names) =>
         names.Aggregate(File.ReadAllText(Path.Combine(Fixtures.Root, "md", "mdstat", fixture)),
             (text, n) => text.Replace(n.From + " :", n.To + " :", StringComparison.Ordinal));
 

@@ -52,6 +52,7 @@ public static class Tool
         ["vgs"] = "lvm2",
         ["mkfifo"] = "coreutils",
         ["kill"] = "procps",
+        ["unshare"] = "util-linux",
     };
 
     /// <summary>Full path of a tool, or an exception naming the Debian package that provides it.</summary>

@@ -3,6 +3,8 @@
 #   @@<kind> <args...>   then the section's lines, each prefixed with '|', then   @@end
 # Kinds: file PATH (text file), cmd NAME EXIT (command output), hex DISK head|tail OFFSET LENGTH (od hex),
 # sys DISK (key=value lines), part DISK NAME (key=value lines), unreadable DISK (dd's error), tools, byid, meta.
+# For `check`: each md array's sysfs state files (/sys/block/mdN/md/*) and `mdadm --detail` (cmd mdadm-detail-mdN),
+# and the md lines of the running kernel's initrd listing (cmd initrd-md). Older snapshots lack these sections.
 # Must run on CentOS 5 (bash 3 as sh, coreutils 5.97, no base64, no lsblk -J) and on Debian (dash).
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/opt/xensource/bin:$PATH
 export PATH
@@ -13,6 +15,36 @@ HEAD_DISK=2048   # sectors of 512 bytes: 1 MiB at each end of a disk
 HEAD_PART=256    # 128 KiB at each end of a partition
 
 section_end() { echo '@@end'; }
+
+# The running kernel's initrd, listed with the platform's tool: prints initrd=PATH, lister=TOOL, entries=N
+# (0 when the listing failed), init-raidautorun=yes for a nash initrd that starts arrays, and only the listed
+# paths that show md assembly (mdadm, mdadm.conf, raid1, mdraid).
+initrd_md() {
+  k=$(uname -r)
+  for f in "/boot/initrd.img-$k" "/boot/initramfs-$k.img" "/boot/initrd-$k.img"; do
+    [ -r "$f" ] || continue
+    echo "initrd=$f"
+    if command -v lsinitramfs >/dev/null 2>&1; then
+      echo 'lister=lsinitramfs'
+      l=$(lsinitramfs "$f" 2>/dev/null)
+    elif command -v lsinitrd >/dev/null 2>&1; then
+      echo 'lister=lsinitrd'
+      l=$(lsinitrd "$f" 2>/dev/null)
+    else
+      echo 'lister=gzip+cpio'
+      l=$(gzip -dc "$f" 2>/dev/null | cpio -it 2>/dev/null)
+      # a nash initrd (CentOS 5) has no mdadm: its init script starts the arrays with raidautorun
+      if gzip -dc "$f" 2>/dev/null | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun; then
+        echo 'init-raidautorun=yes'
+      fi
+    fi
+    echo "entries=$(printf '%s\n' "$l" | grep -c .)"
+    printf '%s\n' "$l" | grep -E '(mdadm|mdadm\.conf|raid1\.ko[^/]*|mdraid[^/]*)$'
+    return 0
+  done
+  echo "initrd=none (looked for /boot/initrd.img-$k, /boot/initramfs-$k.img, /boot/initrd-$k.img)"
+  return 2
+}
 
 emit_file() {
   if [ -f "$1" ] && [ -r "$1" ]; then
@@ -142,6 +174,19 @@ if command -v pvs >/dev/null 2>&1; then
 fi
 if command -v mdadm >/dev/null 2>&1; then
   emit_cmd mdadm-detail-scan mdadm --detail --scan
+fi
+for mdsys in /sys/block/md*; do
+  [ -d "$mdsys/md" ] || continue
+  md=${mdsys##*/}
+  for a in array_state sync_action mismatch_cnt degraded raid_disks level sync_completed; do
+    emit_file "$mdsys/md/$a"
+  done
+  if command -v mdadm >/dev/null 2>&1; then
+    emit_cmd "mdadm-detail-$md" mdadm --detail "/dev/$md"
+  fi
+done
+if [ -e /proc/mdstat ] && grep -q '^md' /proc/mdstat 2>/dev/null; then
+  emit_cmd initrd-md initrd_md
 fi
 if command -v xe >/dev/null 2>&1; then
   emit_cmd xe-sr-list xe sr-list params=uuid,name-label,type,content-type,host
