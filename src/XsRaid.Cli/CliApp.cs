@@ -8,12 +8,18 @@ public static class CliApp
 {
     public static int Run(string[] args, CliIo io)
     {
-        var root = new RootCommand("xsraid: turn a single-disk XenServer/XCP-ng or Debian host into a bootable RAID1 mirror");
+        var root = new RootCommand("xsraid: turn a single-disk XenServer/XCP-ng or Debian host into a bootable RAID1 mirror") { HelpName = "xsraid" };
         root.Subcommands.Add(InspectCommand.Create(io));
         root.Subcommands.Add(SnapshotCommand.Create(io));
         root.Subcommands.Add(PlanCommand.Create(io));
         root.Subcommands.Add(ConvertCommand.Create(io));
         root.Subcommands.Add(StatusCommand.Create(io));
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
+        if (args.Length == 0)
+        {
+            ShortUsage.Write(io.Error, root);
+            return ExitCodes.Usage;
+        }
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

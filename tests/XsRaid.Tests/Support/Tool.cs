@@ -50,6 +50,8 @@ public static class Tool
         ["swapon"] = "mount",
         ["swapoff"] = "mount",
         ["vgs"] = "lvm2",
+        ["unshare"] = "util-linux",
+        ["script"] = "bsdutils",
     };
 
     /// <summary>Full path of a tool, or an exception naming the Debian package that provides it.</summary>
