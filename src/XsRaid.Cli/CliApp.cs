@@ -13,13 +13,20 @@ public static class CliApp
     public static int Run(string[] args, CliIo io)
     {
         io = io with { Error = TerminalText.Guard(io.Error) };
-        var root = new RootCommand("xsraid: turn a single-disk XenServer/XCP-ng or Debian host into a bootable RAID1 mirror");
+        var root = new RootCommand("xsraid: turn a single-disk XenServer/XCP-ng or Debian host into a bootable RAID1 mirror") { HelpName = "xsraid" };
         root.Subcommands.Add(InspectCommand.Create(io));
         root.Subcommands.Add(SnapshotCommand.Create(io));
         root.Subcommands.Add(PlanCommand.Create(io));
         root.Subcommands.Add(ConvertCommand.Create(io));
         root.Subcommands.Add(StatusCommand.Create(io));
         root.Subcommands.Add(CheckCommand.Create(io));
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
+        if (args.Length == 0)
+        {
+            ShortUsage.Write(io.Error, root);
+            return ExitCodes.Usage;
+        }
+
         ValidatorGuard.Apply(root);
 
         ParseResult parsed;

@@ -5,7 +5,7 @@ using XsRaid.Hosts.Snapshot;
 
 namespace XsRaid.Cli.Commands;
 
-/// <summary>`xsraid snapshot (--host ...|--local|...) --save DIR`: what the probe sees, as plain files.</summary>
+/// <summary>`xsraid snapshot (--host ...|--local|...) --save DIR [--compress] [--json]`: what the probe sees, as plain files.</summary>
 public static class SnapshotCommand
 {
     public static Command Create(CliIo io)
@@ -14,7 +14,8 @@ public static class SnapshotCommand
         var save = new Option<string>("--save") { Description = "Directory to write the snapshot into", Required = true };
         var compress = new Option<bool>("--compress") { Description = "gzip the captured disk bytes (as the built-in samples are)" };
         var force = new Option<bool>("--force") { Description = "Replace a snapshot already in DIR, as a whole (nothing else is ever overwritten)" };
-        var command = new Command("snapshot", "Probe a host (read-only, one SSH round trip) and save what it saw") { save, compress, force };
+        var json = new Option<bool>("--json") { Description = "Print what was saved as one JSON document" };
+        var command = new Command("snapshot", "Probe a host (read-only, one SSH round trip) and save what it saw") { save, compress, force, json };
         source.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -35,6 +36,12 @@ public static class SnapshotCommand
             {
                 io.Error.WriteLine($"xsraid: {problem.Problem}");
                 return problem.Refused ? ExitCodes.Refused : ExitCodes.Failure;
+            }
+
+            if (parse.GetValue(json))
+            {
+                io.Out.WriteLine(CliJson.Serialize(SnapshotSaved.Of(snapshot, dir, parse.GetValue(compress))));
+                return ExitCodes.Ok;
             }
 
             io.Console.MarkupLine($"Saved the snapshot of [bold]{TerminalText.Markup(snapshot.HostName)}[/] " +

@@ -53,6 +53,7 @@ public static class Tool
         ["mkfifo"] = "coreutils",
         ["kill"] = "procps",
         ["unshare"] = "util-linux",
+        ["script"] = "bsdutils",
     };
 
     /// <summary>Full path of a tool, or an exception naming the Debian package that provides it.</summary>
