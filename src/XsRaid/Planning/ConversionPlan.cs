@@ -20,4 +20,7 @@ public sealed record ConversionPlan(
     IReadOnlyList<string> Notes)
 {
     public PlanStep Step(string id) => Steps.Single(s => s.Id == id);
+
+    /// <summary>The array / is copied onto (a method, so that the plan's JSON stays as it is).</summary>
+    public ArrayPlan RootArrayPlan() => Arrays.Single(a => a.Device == RootArray);
 }

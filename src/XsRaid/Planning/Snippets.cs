@@ -100,9 +100,6 @@ public static class Snippets
         "md=$1; name=${2##*/}; for a in $(awk -v d=\"$name\" '$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, \"[\"); if (p[1] == d) print $1}}' /proc/mdstat); do " +
         "[ \"/dev/$a\" = \"$md\" ] || mdadm --stop \"/dev/$a\" || exit 1; done";
 
-    /// <summary>$1 = file: takes the immutable flag (chattr +i, as extlinux sets on ldlinux.sys) off it, if it exists.</summary>
-    public const string ClearImmutable = "[ ! -e \"$1\" ] || chattr -i \"$1\"";
-
     /// <summary>
     /// $1 = disk: makes the kernel read its new partition table. udev probes a disk each time a writer closes it (dd,
     /// sgdisk), and while it holds the disk open the re-read fails with "Device or resource busy": so wait for udev
