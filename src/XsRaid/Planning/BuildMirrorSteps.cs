@@ -59,7 +59,7 @@ public static class BuildMirrorSteps
 
         yield return Step(c, "copy-root-live", "Copy the running root onto the array (first pass, live)",
             "Most of the data moves while the host keeps running; the final pass after stopping writers is then short.",
-            CopyCommands(c, sourceView), target, null, null);
+            CopyCommands(c, sourceView), target, null, null) with { Kind = StepKind.Copy };
 
         if (c.Os.WritersToStop.Count > 0)
         {
@@ -68,7 +68,7 @@ public static class BuildMirrorSteps
         }
 
         yield return Step(c, "copy-root-final", "Copy the root again (final pass)",
-            "Picks up what changed during the first pass.", CopyCommands(c, sourceView), target, null, null);
+            "Picks up what changed during the first pass.", CopyCommands(c, sourceView), target, null, null) with { Kind = StepKind.Copy };
 
         foreach (var step in ConfigureSteps(c))
         {
@@ -97,10 +97,12 @@ public static class BuildMirrorSteps
             c.InNewRoot(c.Boot.ConfigPath), c.Boot.RewriteRoot(c.Profile.BootConfig, c.NewRootSpec), c.TargetDevice);
 
         var initrd = "/boot/" + c.Profile.Initrd.FileName(c.KernelVersion);
+        var rebuilt = new HostCheck($"{initrd} on the new root is not older than its {c.Os.MdadmConfPath}",
+            HostCommand.Sh(Snippets.NotOlderThan, c.InNewRoot(initrd), confPath));
         yield return Step(c, "rebuild-initrd", "Rebuild the initrd inside the new root",
-            "The initrd must load raid1 and assemble the root array before it can mount /.",
+            "The initrd must load raid1 and assemble the root array before it can mount /; it is made after mdadm.conf, whose arrays it assembles.",
             [HostCommand.Sh(Snippets.InChroot, [PlanContext.NewRootMount, .. c.Profile.Initrd.Rebuild(c.KernelVersion)])],
-            c.TargetDevice, null, new HostCheck($"{initrd} exists on the new root", HostCommand.Of("test", "-s", c.InNewRoot(initrd))));
+            c.TargetDevice, rebuilt, rebuilt);
 
         foreach (var step in c.Boot.InstallOnTarget(c))
         {

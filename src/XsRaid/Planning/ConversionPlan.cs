@@ -17,7 +17,8 @@ public sealed record ConversionPlan(
     string RootLabel,
     string TemporaryRootLabel,
     IReadOnlyList<PlanStep> Steps,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    OneShotBoot? OneShot = null)
 {
     public PlanStep Step(string id) => Steps.Single(s => s.Id == id);
 

@@ -49,6 +49,11 @@ public static class ConvertPlanner
             refusals.Add(meta);
         }
 
+        if (refusals.Count == 0 && target is not null)
+        {
+            refusals.AddRange(SafetyRules.AmbiguousSuperblocks(profile, metadata, source, target));
+        }
+
         if (refusals.Count > 0 || target is null)
         {
             return PlanResult.Refused(refusals);
@@ -95,7 +100,8 @@ public static class ConvertPlanner
             root.Label ?? "",
             context.TemporaryLabel,
             steps,
-            Notes(context));
+            Notes(context),
+            profile.Boot.OneShot(context));
     }
 
     private static List<string> Notes(PlanContext c)

@@ -14,7 +14,7 @@ public static class JoinMirrorSteps
         var numbers = c.Arrays.Select(a => a.PartitionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         yield return Step(c, "verify-root-on-array", $"Check that / is {c.RootArray.Device}",
             "Nothing touches the original disk unless the host really runs from the mirror; otherwise this is a roll-back.",
-            [], null, null, new HostCheck($"/ is on {c.RootArray.Device}", HostCommand.Sh(Snippets.RootIsOn, c.RootArray.Device)));
+            [], null, null, new HostCheck($"/ is on {c.RootArray.Device}", HostCommand.Sh(Snippets.RootIsOn, c.RootArray.Device))) with { Kind = StepKind.Guard };
 
         var oldRoot = c.RootArray.SourcePartition;
         var oldMount = PlanContext.NewRootMount + "-old";
@@ -54,7 +54,7 @@ public static class JoinMirrorSteps
 
         yield return Step(c, "wait-resync", "Wait for the resync",
             "The original disk holds a full copy only when every array is clean.",
-            [HostCommand.Sh("mdadm --wait \"$@\" >/dev/null 2>&1; exit 0", c.ArrayDevices)], null, clean, clean);
+            [HostCommand.Sh("mdadm --wait \"$@\" >/dev/null 2>&1; exit 0", c.ArrayDevices)], null, clean, clean) with { Kind = StepKind.ResyncWait };
 
         yield return Step(c, "restore-resync-speed", "Restore the resync speed floor",
             "Back to the host's own setting.", [HostCommand.Sh(Snippets.SetResyncFloor, OriginalResyncFloor(c))], null, null, null);
@@ -79,7 +79,7 @@ public static class JoinMirrorSteps
                 new HostCommand(c.Profile.Initrd.ContentCheck(initrd)),
                 HostCommand.Sh(Snippets.RootIsOn, c.RootArray.Device),
             ],
-            null, null, null);
+            null, null, null) with { Kind = StepKind.VerifyOnly };
     }
 
     private static string OriginalResyncFloor(PlanContext c) =>

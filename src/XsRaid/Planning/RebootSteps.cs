@@ -22,6 +22,6 @@ public static class RebootSteps
 
         yield return BuildMirrorSteps.Step(c, "reboot", "Reboot into the mirror",
             "The stop point: the host reboots once, with no console or BIOS change; xsraid waits for it and checks where / is.",
-            [HostCommand.Of("reboot")], null, null, null, PlanPhase.Reboot) with { IsRebootPoint = true };
+            [HostCommand.Of("reboot")], null, null, null, PlanPhase.Reboot) with { Kind = StepKind.RebootPoint };
     }
 }

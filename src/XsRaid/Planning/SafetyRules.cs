@@ -57,6 +57,32 @@ public static class SafetyRules
     /// the root role's partition mounted on /, no other mount or active swap on the disk that no role claims, and no
     /// storage role holding data that joining the mirror would destroy.
     /// </summary>
+    /// <summary>
+    /// Never an ambiguous md 0.90 array: each mirrored partition that would get 0.90 (by the family's policy for its
+    /// role) must not have its superblock where the whole source or target disk's 0.90 superblock would be.
+    /// </summary>
+    public static IReadOnlyList<Refusal> AmbiguousSuperblocks(HostProfile profile, string rootMetadata, DiskFacts source, DiskFacts target)
+    {
+        var refusals = new List<Refusal>();
+        foreach (var p in source.Report?.PartitionTable.Partitions ?? [])
+        {
+            if (profile.Layout.RoleAt(p.Number) is not { IsMirrored: true } role || profile.Os.Metadata.For(role, rootMetadata) != "0.90")
+            {
+                continue;
+            }
+
+            var start = p.FirstLba * source.Disk.LogicalSectorSize;
+            foreach (var disk in new[] { source, target }.Where(d => Md090Placement.IsAmbiguous(start, p.SizeBytes, d.Disk.SizeBytes)))
+            {
+                refusals.Add(new Refusal(RuleIds.AmbiguousSuperblock,
+                    $"the {role.Name} array on partition {p.Number} would get md metadata 0.90, whose superblock would sit exactly where {disk.Disk.DevicePath}'s own would: the whole disk would look like a member of the array.",
+                    $"Use --metadata 1.0 if {profile.DisplayName} can boot it, or shrink partition {p.Number} by 64 KiB first."));
+            }
+        }
+
+        return refusals;
+    }
+
     public static IReadOnlyList<Refusal> SourceLayout(HostFacts facts, DiskLayout layout, DiskFacts source, RootFacts root)
     {
         var refusals = new List<Refusal>();

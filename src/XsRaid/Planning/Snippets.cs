@@ -44,6 +44,9 @@ public static class Snippets
     /// <summary>$1 = file: writes standard input to it through a temporary file and a rename.</summary>
     public const string WriteFile = "cat > \"$1.xsraid-new\" && mv -f \"$1.xsraid-new\" \"$1\"";
 
+    /// <summary>$1 = file, $2 = reference file: holds when $1 is not empty and $2 is not newer than it.</summary>
+    public const string NotOlderThan = "[ -s \"$1\" ] && ! [ \"$2\" -nt \"$1\" ]";
+
     /// <summary>$1 = file: holds when its content equals standard input.</summary>
     public const string FileEquals = "[ -f \"$1\" ] && cat | cmp -s - \"$1\"";
 

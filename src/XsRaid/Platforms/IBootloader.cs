@@ -48,6 +48,9 @@ public interface IBootloader
     /// <summary>The steps that put the one-shot entry on the original disk (default unchanged).</summary>
     IEnumerable<PlanStep> StageOneShot(PlanContext c);
 
+    /// <summary>The one-shot boot the plan arms, with the check that holds while it is still armed.</summary>
+    OneShotBoot OneShot(PlanContext c);
+
     /// <summary>The step that arms the one-shot entry for the next boot only.</summary>
     PlanStep ArmOneShot(PlanContext c);
 

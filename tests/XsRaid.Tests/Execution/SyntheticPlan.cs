@@ -25,10 +25,10 @@ internal static class SyntheticPlan
 
     /// <summary>The reboot point: <paramref name="command"/> stands for `reboot`.</summary>
     public static PlanStep Reboot(params string[] command) =>
-        new PlanStep("reboot", PlanPhase.Reboot, "Reboot", "test", [HostCommand.Of(command)], null, null, null) { IsRebootPoint = true };
+        new PlanStep("reboot", PlanPhase.Reboot, "Reboot", "test", [HostCommand.Of(command)], null, null, null) { Kind = StepKind.RebootPoint };
 
     /// <summary>The phase guard: "/ is on the array" holds when <paramref name="file"/> exists.</summary>
     public static PlanStep RootGuard(string file) =>
-        new(XsRaid.Execution.StepKinds.RootGuard, PlanPhase.JoinMirror, "Check that / is /dev/md0", "test", [], null, null,
-            new HostCheck("/ is on /dev/md0", HostCommand.Of("test", "-e", file)));
+        new("verify-root-on-array", PlanPhase.JoinMirror, "Check that / is /dev/md0", "test", [], null, null,
+            new HostCheck("/ is on /dev/md0", HostCommand.Of("test", "-e", file))) { Kind = StepKind.Guard };
 }

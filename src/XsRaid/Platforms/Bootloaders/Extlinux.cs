@@ -16,6 +16,12 @@ public sealed class Extlinux(string directory, string gptMbrPath) : IBootloader
     /// <summary>$1 = file: takes the immutable flag (chattr +i, as extlinux sets on ldlinux.sys) off it, if it exists.</summary>
     public const string ClearImmutable = "[ ! -e \"$1\" ] || chattr -i \"$1\"";
 
+    /// <summary>
+    /// $1 = extlinux directory, $2 = label: exits 0 while `extlinux --once=LABEL` is armed (the label is in the ADV,
+    /// the last 1 KiB of ldlinux.sys, which ldlinux clears when it uses it), 1 when it is not, 2 when there is no ldlinux.sys.
+    /// </summary>
+    public const string StillArmed = "[ -f \"$1/ldlinux.sys\" ] || exit 2; tail -c 1024 \"$1/ldlinux.sys\" | grep -a -q -F \"$2\"";
+
     public string Directory => directory;
 
     public string GptMbrPath => gptMbrPath;
@@ -85,10 +91,19 @@ public sealed class Extlinux(string directory, string gptMbrPath) : IBootloader
             ConfigPath, OneShotConfig(c), c.SourceDevice) with { Phase = PlanPhase.Reboot };
     }
 
-    public PlanStep ArmOneShot(PlanContext c) =>
-        BuildMirrorSteps.Step(c, "arm-one-shot", $"Arm '{PlanContext.OneShotLabel}' for the next boot only",
+    public OneShotBoot OneShot(PlanContext c) => OneShotFor(PlanContext.OneShotLabel);
+
+    /// <summary>The one-shot boot of the entry <paramref name="label"/> in this extlinux directory.</summary>
+    public OneShotBoot OneShotFor(string label) =>
+        new(label, new HostCheck($"'{label}' is armed for the next boot (extlinux --once)", HostCommand.Sh(StillArmed, Directory, label)));
+
+    public PlanStep ArmOneShot(PlanContext c)
+    {
+        var armed = OneShot(c).StillArmed;
+        return BuildMirrorSteps.Step(c, "arm-one-shot", $"Arm '{PlanContext.OneShotLabel}' for the next boot only",
             "extlinux --once boots the entry once; the boot after that is the default again, so a mirror that does not come up rolls back by itself.",
-            [HostCommand.Of("extlinux", $"--once={PlanContext.OneShotLabel}", Directory)], c.SourceDevice, null, null, PlanPhase.Reboot);
+            [HostCommand.Of("extlinux", $"--once={PlanContext.OneShotLabel}", Directory)], c.SourceDevice, armed, armed, PlanPhase.Reboot);
+    }
 
     public HostCommand MakeOneShotDefault(PlanContext c, string oldRootMount) =>
         HostCommand.WriteFile(oldRootMount + ConfigPath, ExtlinuxConfigEdits.WithDefault(OneShotConfig(c), PlanContext.OneShotLabel));

@@ -26,7 +26,8 @@ public sealed class Debian : IOsFamily
 
     public bool NamesRootByUuid => true;
 
-    public MetadataPolicy Metadata { get; } = new("1.0", ["1.0", "0.90"]);
+    /// <summary>1.0 by default; with --metadata 0.90 only the root array gets it (the initramfs assembles the others from mdadm.conf, as 1.0).</summary>
+    public MetadataPolicy Metadata { get; } = new("1.0", ["1.0", "0.90"], OtherArrays: "1.0");
 
     public IReadOnlyList<string> DiskTools { get; } = ["sgdisk", "mdadm", "mkfs.ext3", "e2label"];
 

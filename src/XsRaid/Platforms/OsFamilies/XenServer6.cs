@@ -27,7 +27,13 @@ public sealed class XenServer6 : IOsFamily
 
     public bool NamesRootByUuid => false;
 
-    public MetadataPolicy Metadata { get; } = new("0.90", ["0.90"]);
+    /// <summary>
+    /// The root array 0.90: nash's raidautorun (in the initrd mkinitrd makes) only autodetects 0.90. The other arrays
+    /// 1.0: rc.sysinit assembles them with `mdadm -A -s` from /etc/mdadm.conf (before LVM starts), and a 1.x
+    /// superblock records its own offset, so unlike 0.90 on the last partition it never makes the whole disk look
+    /// like a member.
+    /// </summary>
+    public MetadataPolicy Metadata { get; } = new("0.90", ["0.90"], OtherArrays: "1.0");
 
     public IReadOnlyList<string> DiskTools { get; } = ["sgdisk", "mdadm", "mkfs.ext3", "e2label"];
 
