@@ -1,5 +1,6 @@
 using System.CommandLine;
 using XsRaid.Planning;
+using XsRaid.Platforms;
 
 namespace XsRaid.Cli.Commands;
 
@@ -18,7 +19,7 @@ public sealed class PlanArguments
 
     public void AddTo(Command command)
     {
-        Metadata.AcceptOnlyFromAmong("auto", "0.90", "1.0");
+        Metadata.AcceptOnlyFromAmong(["auto", .. MetadataPolicy.Known]);
         foreach (var option in new Option[] { Target, Metadata, WipeTarget, CreateSr, SrName })
         {
             command.Options.Add(option);

@@ -1,19 +1,20 @@
 using System.Globalization;
 using XsRaid.Hosts;
+using XsRaid.Planning;
 
 namespace XsRaid.Execution;
 
 /// <summary>
 /// Facts about the host's current boot, read with one command (<see cref="ExecutionSnippets.BootFacts"/>): when it
-/// booted (UTC), its kernel command line, the device mounted on /, whether the one-shot boot entry is still armed
-/// (extlinux clears it when it uses it), and the tail of the previous boot's log if journald keeps one.
+/// booted (UTC), its kernel command line, the device mounted on /, whether the plan's one-shot boot is still armed
+/// (its own check, run in the same command), and the tail of the previous boot's log if journald keeps one.
 /// </summary>
 public sealed record BootFacts(DateTime? BootTime, string? KernelCommandLine, string? RootDevice, bool? OneShotPending, string? PreviousBootLog)
 {
-    public static async Task<BootFacts> ReadAsync(IHost host, OneShotEntry? oneShot, CancellationToken ct)
+    public static async Task<BootFacts> ReadAsync(IHost host, OneShotBoot? oneShot, CancellationToken ct)
     {
         var result = await host.RunAsync(
-            ["sh", "-c", ExecutionSnippets.BootFacts, "sh", oneShot?.ExtlinuxDirectory ?? "", oneShot?.Label ?? "xsraid"],
+            ["sh", "-c", ExecutionSnippets.BootFacts, "sh", .. oneShot?.StillArmed.Command.Argv ?? []],
             new CommandOptions(TimeSpan.FromSeconds(60)), ct).ConfigureAwait(false);
         return Parse(result.StdoutText);
     }

@@ -123,14 +123,14 @@ public sealed class ConvertRunner
     /// </summary>
     public async Task<ConvertOutcome> ExecuteAsync(ConversionPlan plan, PlanOptions options, HostConversionState state, CancellationToken ct)
     {
-        var rebootIndex = plan.Steps.ToList().FindIndex(s => s.IsRebootPoint);
-        var guard = plan.Steps.FirstOrDefault(s => s.Id == StepKinds.RootGuard)?.Verify;
+        var rebootIndex = plan.Steps.ToList().FindIndex(s => s.Kind == StepKind.RebootPoint);
+        var guard = plan.Steps.FirstOrDefault(s => s.Kind == StepKind.Guard)?.Verify;
         if (rebootIndex < 0 || guard is null)
         {
-            throw new ArgumentException($"the plan has no reboot point or no step {StepKinds.RootGuard}", nameof(plan));
+            throw new ArgumentException("the plan has no reboot point or no guard step", nameof(plan));
         }
 
-        var planId = PlanIdentity.Of(state.Saved?.Plan ?? plan);
+        var planId = state.SavedPlanId ?? PlanIdentity.Of(plan);
         var run = new PlanRun(_connection, _settings, _events, plan, planId, rebootIndex, guard);
         try
         {

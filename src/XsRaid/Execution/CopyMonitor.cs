@@ -13,7 +13,7 @@ public sealed class CopyMonitor(string newRootMount, TimeSpan interval) : IStepM
 {
     public TimeSpan Interval => interval;
 
-    public bool Watches(PlanStep step) => StepKinds.IsCopy(step);
+    public bool Watches(PlanStep step) => step.Kind == StepKind.Copy;
 
     public async Task WatchAsync(PlanStep step, IHost host, IConvertEvents events, CancellationToken ct)
     {

@@ -41,7 +41,7 @@ public sealed partial class ExecutionJson : JsonSerializerContext
     {
         try
         {
-            return JsonSerializer.Deserialize(text, Default.SavedConversion) is { Plan: not null, Options: not null } s ? s : null;
+            return JsonSerializer.Deserialize(text, Default.SavedConversion) is { Plan: not null, Options: not null } s ? LegacySavedPlan.Upgrade(s) : null;
         }
         catch (JsonException)
         {

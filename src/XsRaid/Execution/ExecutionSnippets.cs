@@ -38,14 +38,15 @@ public static class ExecutionSnippets
         "[ -f \"$1/journal.jsonl\" ] && cat \"$1/journal.jsonl\"; exit 0";
 
     /// <summary>
-    /// $1 = extlinux directory (or empty), $2 = one-shot label: what can be learned about the current boot, one
-    /// "key value" line each (btime, cmdline, root, once), then the previous boot's log tail after a "previous-boot" line.
+    /// $1.. = the plan's "one-shot still armed" check (or nothing): what can be learned about the current boot, one
+    /// "key value" line each (btime, cmdline, root, once: the check's exit 0 pending, 1 clear, else unknown), then the
+    /// previous boot's log tail after a "previous-boot" line.
     /// </summary>
     public const string BootFacts =
         "echo \"btime $(awk '/^btime/ {print $2}' /proc/stat)\"; echo \"cmdline $(cat /proc/cmdline)\"; " +
         "echo \"root $(awk '$2 == \"/\" {d=$1} END {print d}' /proc/mounts)\"; " +
-        "if [ -z \"$1\" ] || [ ! -f \"$1/ldlinux.sys\" ]; then echo 'once unknown'; " +
-        "elif tail -c 1024 \"$1/ldlinux.sys\" | grep -a -q -F \"$2\"; then echo 'once pending'; else echo 'once clear'; fi; " +
+        "if [ $# -eq 0 ]; then echo 'once unknown'; else \"$@\" </dev/null >/dev/null 2>&1; " +
+        "case $? in 0) echo 'once pending';; 1) echo 'once clear';; *) echo 'once unknown';; esac; fi; " +
         "if command -v journalctl >/dev/null 2>&1; then echo previous-boot; journalctl -b -1 -n 25 --no-pager -q 2>&1 | tail -n 25; fi; exit 0";
 
     /// <summary>The name (<c>$0</c>) <see cref="StepCommand"/> runs under.</summary>

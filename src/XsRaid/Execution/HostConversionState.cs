@@ -8,9 +8,16 @@ public sealed record HostConversionState(SavedConversion? Saved, IReadOnlyList<J
 {
     public static HostConversionState None { get; } = new(null, []);
 
+    /// <summary>
+    /// The id the saved plan's journal lines carry: stored in plan.json; for a plan.json an older xsraid wrote, the id
+    /// of its journal lines (else computed: there are no lines to match yet). Null when no plan is saved.
+    /// </summary>
+    public string? SavedPlanId =>
+        Saved is null ? null : Saved.PlanId ?? LegacySavedPlan.IdFromJournal(Entries) ?? PlanIdentity.Of(Saved.Plan);
+
     /// <summary>The journal lines of the saved plan, in order.</summary>
     public IReadOnlyList<JournalEntry> EntriesOfSavedPlan =>
-        Saved is null ? [] : [.. Entries.Where(e => e.Plan == PlanIdentity.Of(Saved.Plan))];
+        SavedPlanId is not { } id ? [] : [.. Entries.Where(e => e.Plan == id)];
 
     /// <summary>The latest line for each step of the saved plan.</summary>
     public IReadOnlyDictionary<string, JournalEntry> LatestByStep =>

@@ -52,7 +52,7 @@ internal sealed class PlanRun
             var done = state.LatestByStep.Values.Count(e => e.Result is JournalResult.Done or JournalResult.Skipped);
             Events.On(new ConvertNotice($"Continuing the conversion started {saved.Started:u}: the journal records {done} of {Count} steps done; each step is checked on the host again."));
         }
-        else if (await HostStateStore.SaveAsync(Host, _settings.HostState, new SavedConversion(options, _plan, DateTime.UtcNow), ct).ConfigureAwait(false) is { } problem)
+        else if (await HostStateStore.SaveAsync(Host, _settings.HostState, new SavedConversion(options, _plan, DateTime.UtcNow, _planId), ct).ConfigureAwait(false) is { } problem)
         {
             return new ConvertOutcome(ConvertOutcomeKind.Failed, problem + " Nothing was written to any disk.");
         }
@@ -62,7 +62,7 @@ internal sealed class PlanRun
         {
             if (pendingReboot is not null)
             {
-                var facts = await BootFacts.ReadAsync(Host, OneShotEntry.In(_plan), ct).ConfigureAwait(false);
+                var facts = await BootFacts.ReadAsync(Host, _plan.OneShot, ct).ConfigureAwait(false);
                 if (facts.BootTime is { } booted && booted > pendingReboot.Start)
                 {
                     return await RollbackAsync(pendingReboot.Start, facts, ct).ConfigureAwait(false);
@@ -114,7 +114,7 @@ internal sealed class PlanRun
         for (var i = _rebootIndex + 1; i < Count; i++)
         {
             var step = _plan.Steps[i];
-            if (_settings.NoWait && StepKinds.IsResyncWait(step) && !await _executor.IsDoneAsync(step, ct).ConfigureAwait(false))
+            if (_settings.NoWait && step.Kind == StepKind.ResyncWait && !await _executor.IsDoneAsync(step, ct).ConfigureAwait(false))
             {
                 return new ConvertOutcome(ConvertOutcomeKind.ResyncRunning,
                     $"the original disk {_plan.Source.Device} has joined the arrays, which now resync in the background (`xsraid status` shows the progress). "
@@ -216,7 +216,7 @@ internal sealed class PlanRun
         Events.On(new HostCameBack(watch.Elapsed));
         if (!await HoldsAsync(_guard, ct).ConfigureAwait(false))
         {
-            var facts = await BootFacts.ReadAsync(Host, OneShotEntry.In(_plan), ct).ConfigureAwait(false);
+            var facts = await BootFacts.ReadAsync(Host, _plan.OneShot, ct).ConfigureAwait(false);
             return await RollbackAsync(start, facts, ct).ConfigureAwait(false);
         }
 
@@ -266,7 +266,7 @@ internal sealed class PlanRun
 
     private async Task<ConvertOutcome> RollbackAsync(DateTime rebootStart, BootFacts facts, CancellationToken ct)
     {
-        var report = RollbackReport.From(_plan, facts, OneShotEntry.In(_plan));
+        var report = RollbackReport.From(_plan, facts);
         var duration = DateTime.UtcNow - rebootStart;
         await JournalAsync(JournalEntry.Finished(_planId, RebootStep, JournalResult.RolledBack, rebootStart, duration, null, report.Summary), ct).ConfigureAwait(false);
         var failure = new StepFailure(RebootStep, "rolled back: the host came back on its original root", null, null, "", StepFailure.RerunAdvice);

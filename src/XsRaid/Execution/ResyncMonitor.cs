@@ -10,7 +10,7 @@ public sealed class ResyncMonitor(IReadOnlyList<string> arrayDevices, TimeSpan i
 
     public TimeSpan Interval => interval;
 
-    public bool Watches(PlanStep step) => StepKinds.IsResyncWait(step);
+    public bool Watches(PlanStep step) => step.Kind == StepKind.ResyncWait;
 
     public async Task WatchAsync(PlanStep step, IHost host, IConvertEvents events, CancellationToken ct)
     {

@@ -110,7 +110,7 @@ public sealed class StepExecutor
                 {
                     current = command;
                     // the resync wait only watches: a later run need not wait for one left behind (it shows progress instead)
-                    var (argv, timeout) = StepKinds.IsResyncWait(step) ? (command.Argv, Timeout.InfiniteTimeSpan) : (_tracker.Wrap(command.Argv), _commandTimeout);
+                    var (argv, timeout) = step.Kind == StepKind.ResyncWait ? (command.Argv, Timeout.InfiniteTimeSpan) : (_tracker.Wrap(command.Argv), _commandTimeout);
                     var result = await _host.RunAsync(argv, Options(command, timeout), ct).ConfigureAwait(false);
                     run.Append(result);
                     if (!result.Succeeded)

@@ -28,7 +28,7 @@ public static class BuildMirrorSteps
             [
                 HostCommand.Of("sgdisk", $"--replicate={target}", c.SourceDevice),
                 HostCommand.Of("sgdisk", "--randomize-guids", target),
-                HostCommand.Of(["sgdisk", .. numbers.Select(n => $"--typecode={n}:FD00"), "--attributes=1:set:2", target]),
+                HostCommand.Of(["sgdisk", .. numbers.Select(n => $"--typecode={n}:{c.Layout.MemberTypeCode}"), .. c.Boot.MarkBootable(c.RootArray.PartitionNumber), target]),
                 HostCommand.Sh(Snippets.RereadPartitionTable, target),
             ],
             target, sameLayout, sameLayout);
@@ -59,17 +59,16 @@ public static class BuildMirrorSteps
 
         yield return Step(c, "copy-root-live", "Copy the running root onto the array (first pass, live)",
             "Most of the data moves while the host keeps running; the final pass after stopping writers is then short.",
-            CopyCommands(c, sourceView), target, null, null);
+            CopyCommands(c, sourceView), target, null, null) with { Kind = StepKind.Copy };
 
-        if (c.Platform.WritersToStop.Count > 0)
+        if (c.Os.WritersToStop.Count > 0)
         {
-            yield return Step(c, "stop-writers", "Stop the services that write to the root",
-                "xapi and friends write their database continuously; stopping them makes the final copy consistent. Running VMs are not touched; the host reboots soon.",
-                [HostCommand.Sh(Snippets.StopServices, [.. c.Platform.WritersToStop])], null, null, null);
+            yield return Step(c, "stop-writers", "Stop the services that write to the root", c.Os.WritersWhy,
+                [HostCommand.Sh(Snippets.StopServices, [.. c.Os.WritersToStop])], null, null, null);
         }
 
         yield return Step(c, "copy-root-final", "Copy the root again (final pass)",
-            "Picks up what changed during the first pass.", CopyCommands(c, sourceView), target, null, null);
+            "Picks up what changed during the first pass.", CopyCommands(c, sourceView), target, null, null) with { Kind = StepKind.Copy };
 
         foreach (var step in ConfigureSteps(c))
         {
@@ -79,8 +78,8 @@ public static class BuildMirrorSteps
 
     private static IEnumerable<PlanStep> ConfigureSteps(PlanContext c)
     {
-        var confPath = c.InNewRoot(c.Platform.MdadmConfPath);
-        var confDone = new HostCheck($"{c.Platform.MdadmConfPath} on the array lists every array by UUID",
+        var confPath = c.InNewRoot(c.Os.MdadmConfPath);
+        var confDone = new HostCheck($"{c.Os.MdadmConfPath} on the array lists every array by UUID",
             HostCommand.Sh(Snippets.MdadmConfListsArrays, [confPath, .. c.ArrayDevices]));
         yield return Step(c, "write-mdadm-conf", "Write mdadm.conf on the new root",
             "The initrd assembles the arrays from these ARRAY lines (by UUID); MAILADDR root lets mdadm --monitor report a failed disk.",
@@ -94,27 +93,21 @@ public static class BuildMirrorSteps
         }
 
         yield return WriteFileStep(c, "rewrite-boot-config", "Point every boot entry of the new root at the array",
-            $"root= becomes {c.NewRootSpec} in every entry of {c.Platform.ExtlinuxConfigPath}, nothing else changes.",
-            c.InNewRoot(c.Platform.ExtlinuxConfigPath), ConfigRewrites.RootEverywhere(c.Facts.BootloaderConfig ?? "", c.NewRootSpec), c.TargetDevice);
+            $"root= becomes {c.NewRootSpec} in every entry of {c.Boot.ConfigPath}, nothing else changes.",
+            c.InNewRoot(c.Boot.ConfigPath), c.Boot.RewriteRoot(c.Profile.BootConfig, c.NewRootSpec), c.TargetDevice);
 
-        var initrd = "/boot/" + c.Platform.InitrdFile(c.KernelVersion);
+        var initrd = "/boot/" + c.Profile.Initrd.FileName(c.KernelVersion);
+        var rebuilt = new HostCheck($"{initrd} on the new root is not older than its {c.Os.MdadmConfPath}",
+            HostCommand.Sh(Snippets.NotOlderThan, c.InNewRoot(initrd), confPath));
         yield return Step(c, "rebuild-initrd", "Rebuild the initrd inside the new root",
-            "The initrd must load raid1 and assemble the root array before it can mount /.",
-            [HostCommand.Sh(Snippets.InChroot, [PlanContext.NewRootMount, .. c.Platform.InitrdCommand(c.KernelVersion)])],
-            c.TargetDevice, null, new HostCheck($"{initrd} exists on the new root", HostCommand.Of("test", "-s", c.InNewRoot(initrd))));
+            "The initrd must load raid1 and assemble the root array before it can mount /; it is made after mdadm.conf, whose arrays it assembles.",
+            [HostCommand.Sh(Snippets.InChroot, [PlanContext.NewRootMount, .. c.Profile.Initrd.Rebuild(c.KernelVersion)])],
+            c.TargetDevice, rebuilt, rebuilt);
 
-        var extlinuxDir = c.InNewRoot(c.Platform.ExtlinuxDirectory);
-        yield return Step(c, "install-bootloader-array", "Install extlinux on the array",
-            "--raid makes the boot code try the next disk if this one fails; with metadata at the end the members look like plain filesystems to the boot code.",
-            [HostCommand.Of("extlinux", "--install", "--raid", extlinuxDir)], c.TargetDevice, null,
-            new HostCheck("ldlinux.sys is on the array", HostCommand.Of("test", "-s", extlinuxDir + "/ldlinux.sys")));
-
-        var gptmbr = c.Platform.GptMbrPath;
-        var hasBootCode = new HostCheck($"{c.TargetDevice} has gptmbr.bin in its MBR", HostCommand.Sh(Snippets.HasBootCode, gptmbr, c.TargetDevice));
-        yield return Step(c, "boot-code-target", "Write the boot code to the target disk's MBR",
-            "gptmbr.bin boots the partition with the legacy-BIOS-bootable attribute (set on partition 1).",
-            [HostCommand.Sh(Snippets.WriteBootCode, gptmbr, c.TargetDevice), HostCommand.Of("sgdisk", "--attributes=1:set:2", c.TargetDevice)],
-            c.TargetDevice, hasBootCode, hasBootCode);
+        foreach (var step in c.Boot.InstallOnTarget(c))
+        {
+            yield return step;
+        }
 
         foreach (var step in RebootSteps.Create(c))
         {
@@ -137,7 +130,7 @@ public static class BuildMirrorSteps
     private static string[] MkfsArgv(PlanContext c)
     {
         var argv = new List<string> { "mkfs." + c.Root.FsType, "-q", "-L", c.TemporaryLabel };
-        if (c.Platform.NamesRootByUuid)
+        if (c.Os.NamesRootByUuid)
         {
             argv.AddRange(["-U", c.NewRootUuid]);
         }
@@ -146,16 +139,12 @@ public static class BuildMirrorSteps
         return [.. argv];
     }
 
-    /// <summary>
-    /// The copy of the old root onto the new one. extlinux makes ldlinux.sys immutable where it installs it: when the
-    /// copy runs again after the array's extlinux was installed (a re-run after a roll-back), the copy could not
-    /// replace it, so the flag is taken off first (install-bootloader-array installs it again afterwards).
-    /// </summary>
+    /// <summary>The copy of the old root onto the new one, after what the bootloader needs done before it.</summary>
     private static HostCommand[] CopyCommands(PlanContext c, string sourceView) =>
     [
-        HostCommand.Sh(Snippets.ClearImmutable, c.InNewRoot(c.Platform.ExtlinuxDirectory) + "/ldlinux.sys"),
+        .. c.Boot.BeforeRootCopy(c),
         c.Facts.Snapshot.HasTool("rsync")
-            ? HostCommand.Of(["rsync", .. c.Platform.RsyncOptions, sourceView + "/", PlanContext.NewRootMount + "/"])
+            ? HostCommand.Of(["rsync", .. c.Os.RsyncOptions, sourceView + "/", PlanContext.NewRootMount + "/"])
             : HostCommand.Of("cp", "-ax", sourceView + "/.", PlanContext.NewRootMount + "/"),
     ];
 }

@@ -17,7 +17,11 @@ public sealed record ConversionPlan(
     string RootLabel,
     string TemporaryRootLabel,
     IReadOnlyList<PlanStep> Steps,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    OneShotBoot? OneShot = null)
 {
     public PlanStep Step(string id) => Steps.Single(s => s.Id == id);
+
+    /// <summary>The array / is copied onto (a method, so that the plan's JSON stays as it is).</summary>
+    public ArrayPlan RootArrayPlan() => Arrays.Single(a => a.Device == RootArray);
 }

@@ -1,4 +1,6 @@
 using XsRaid.Inspection;
+using XsRaid.Platforms;
+using XsRaid.Platforms.Layouts;
 
 namespace XsRaid.Planning;
 
@@ -10,12 +12,14 @@ public static class ConvertPlanner
 {
     public static PlanResult Plan(HostFacts facts, PlanOptions options)
     {
-        var platform = PlatformCatalog.For(facts.Platform);
-        var refusals = SafetyRules.Platform(facts, platform).ToList();
-        if (platform is null)
-        {
-            return PlanResult.Refused(refusals);
-        }
+        var (profile, profileRefusals) = ProfileResolver.Resolve(facts);
+        return profile is null ? PlanResult.Refused(profileRefusals) : Plan(facts, profile, options);
+    }
+
+    /// <summary>The plan for a host whose profile is already resolved.</summary>
+    public static PlanResult Plan(HostFacts facts, HostProfile profile, PlanOptions options)
+    {
+        var refusals = new List<Refusal>();
 
         if (facts.Root?.Device is { } rootDevice && rootDevice.StartsWith("/dev/md", StringComparison.Ordinal))
         {
@@ -31,18 +35,23 @@ public static class ConvertPlanner
             return PlanResult.Refused(refusals);
         }
 
-        var metadata = options.Metadata == "auto" ? platform.DefaultMetadata : options.Metadata;
+        var metadata = options.Metadata == "auto" ? profile.Os.Metadata.Default : options.Metadata;
         var target = facts.Disk(options.Target);
-        refusals.AddRange(SafetyRules.SourceLayout(facts, source, root));
+        refusals.AddRange(SafetyRules.SourceLayout(facts, profile.Layout, source, root));
         refusals.AddRange(SafetyRules.Target(facts, source, target, options));
-        if (SafetyRules.Tools(facts, platform, options) is { } tools)
+        if (SafetyRules.Tools(facts, profile, options) is { } tools)
         {
             refusals.Add(tools);
         }
 
-        if (SafetyRules.Metadata(platform, metadata, source) is { } meta)
+        if (SafetyRules.Metadata(profile, metadata, source) is { } meta)
         {
             refusals.Add(meta);
+        }
+
+        if (refusals.Count == 0 && target is not null)
+        {
+            refusals.AddRange(SafetyRules.AmbiguousSuperblocks(profile, metadata, source, target));
         }
 
         if (refusals.Count > 0 || target is null)
@@ -50,24 +59,27 @@ public static class ConvertPlanner
             return PlanResult.Refused(refusals);
         }
 
-        return PlanResult.Ok(Build(facts, platform, options, source, target, root, metadata));
+        return PlanResult.Ok(Build(facts, profile, options, source, target, root, metadata));
     }
 
-    private static ConversionPlan Build(HostFacts facts, Platforms.IPlatform platform, PlanOptions options, DiskFacts source, DiskFacts target, RootFacts root, string metadata)
+    private static ConversionPlan Build(HostFacts facts, HostProfile profile, PlanOptions options, DiskFacts source, DiskFacts target, RootFacts root, string metadata)
     {
         var seed = string.Join('|', facts.InstallationUuid, root.Uuid, source.Identity.BestName, target.Identity.BestName);
-        var arrays = source.Report!.PartitionTable.Partitions.OrderBy(p => p.Number).Select(p => new ArrayPlan(
-            $"/dev/md{p.Number - 1}",
-            p.Number,
-            PlanContext.PartitionOf(source.Disk.DevicePath, p.Number),
-            PlanContext.PartitionOf(target.Disk.DevicePath, p.Number),
-            DeterministicIds.Uuid(seed, $"array-{p.Number}").ToString("D"),
-            metadata,
-            ArrayRoles.Of(p.Number),
-            p.Content.Label is null ? p.Content.Type : $"{p.Content.Type} {p.Content.Label}",
-            p.SizeBytes)).ToList();
+        var arrays = source.Report!.PartitionTable.Partitions.OrderBy(p => p.Number)
+            .Select(p => (Partition: p, Role: profile.Layout.RoleAt(p.Number)!))
+            .Where(m => m.Role.IsMirrored)
+            .Select(m => new ArrayPlan(
+                m.Role.MdDevice!,
+                m.Partition.Number,
+                PlanContext.PartitionOf(source.Disk.DevicePath, m.Partition.Number),
+                PlanContext.PartitionOf(target.Disk.DevicePath, m.Partition.Number),
+                DeterministicIds.Uuid(seed, $"array-{m.Partition.Number}").ToString("D"),
+                profile.Os.Metadata.For(m.Role, metadata),
+                m.Role.Name,
+                m.Partition.Content.Label is null ? m.Partition.Content.Type : $"{m.Partition.Content.Type} {m.Partition.Content.Label}",
+                m.Partition.SizeBytes)).ToList();
         var context = new PlanContext(
-            facts, platform, options, source, target, root, metadata, arrays,
+            facts, profile, options, source, target, root, metadata, arrays,
             DeterministicIds.Uuid(seed, "root-filesystem").ToString("D"),
             "xsraid-" + DeterministicIds.Letters(seed, "temporary-label", 8),
             facts.KernelVersion ?? "");
@@ -77,7 +89,7 @@ public static class ConvertPlanner
             .ToList();
         return new ConversionPlan(
             facts.Snapshot.HostName,
-            platform.DisplayName,
+            profile.DisplayName,
             metadata,
             source.Identity,
             target.Identity,
@@ -88,21 +100,25 @@ public static class ConvertPlanner
             root.Label ?? "",
             context.TemporaryLabel,
             steps,
-            Notes(context));
+            Notes(context),
+            profile.Boot.OneShot(context));
     }
 
     private static List<string> Notes(PlanContext c)
     {
         var notes = new List<string>();
-        var backup = c.Source.Report!.PartitionTable.Partitions.FirstOrDefault(p => p.Number == 2);
-        if (backup is not null && backup.Content.Type is not (ContentType.Empty or ContentType.Unknown))
+        foreach (var empty in c.ArraysHandled(RoleHandling.Empty))
         {
-            notes.Add($"partition 2 ({backup.Content.Type}) is not copied: the mirrored backup partition starts empty.");
+            var partition = c.Source.Report!.PartitionTable.Partitions.First(p => p.Number == empty.PartitionNumber);
+            if (partition.Content.Type is not (ContentType.Empty or ContentType.Unknown))
+            {
+                notes.Add($"partition {partition.Number} ({partition.Content.Type}) is not copied: the mirrored {empty.Role} partition starts empty.");
+            }
         }
 
-        if (c.Options.CreateSr && !c.Arrays.Any(a => a.Role == ArrayRoles.Storage))
+        if (c.Options.CreateSr && !c.ArraysHandled(RoleHandling.Storage).Any() && c.Layout.FirstOf(RoleHandling.Storage) is { } storage)
         {
-            notes.Add("--create-sr: the system disk has no partition 3, so there is no storage array to put an SR on.");
+            notes.Add($"--create-sr: the system disk has no partition {storage.Number}, so there is no storage array to put an SR on.");
         }
 
         if (c.Target.Disk.SizeBytes > c.Source.Disk.SizeBytes)

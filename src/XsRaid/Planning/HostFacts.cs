@@ -12,8 +12,6 @@ public sealed record HostFacts(
     PlatformId Platform,
     string PlatformName,
     BootloaderKind Bootloader,
-    string? BootloaderConfigPath,
-    string? BootloaderConfig,
     bool Uefi,
     string? KernelVersion,
     string? InstallationUuid,

@@ -11,17 +11,12 @@ namespace XsRaid.Planning;
 /// </summary>
 public static class HostFactsReader
 {
-    public static readonly string[] ExtlinuxConfigs = ["/boot/extlinux.conf", "/boot/extlinux/extlinux.conf"];
-
-    public static readonly string[] GrubConfigs = ["/boot/grub/grub.cfg", "/boot/grub2/grub.cfg", "/boot/efi/EFI/xenserver/grub.cfg"];
-
     public static HostFacts Read(HostSnapshot snapshot)
     {
         var disks = snapshot.Disks.Select(Inspect).ToList();
         var mounts = snapshot.File("/proc/mounts") is { } m ? ProcMountsParser.Parse(m).Value : [];
         var cmdline = snapshot.File("/proc/cmdline") is { } c ? KernelCommandLineParser.Parse(c).Value : null;
         var (platform, platformName, inventory) = Platform(snapshot);
-        var (bootloader, configPath) = Bootloader(snapshot);
         var swaps = snapshot.File("/proc/swaps") is { } s ? ProcSwapsParser.Parse(s).Value : [];
         var arrays = snapshot.File("/proc/mdstat") is { } md
             ? MdstatParser.Parse(md).Value.Arrays.Select(a => new ActiveArrayFacts(a.Name, a.Level ?? "", [.. a.Members.Select(x => x.Device)])).ToList()
@@ -30,9 +25,7 @@ public static class HostFactsReader
             snapshot,
             platform,
             platformName,
-            bootloader,
-            configPath,
-            configPath is null ? null : snapshot.File(configPath),
+            BootloaderDetection.Detect(snapshot),
             snapshot.Meta.GetValueOrDefault("firmware") == "uefi",
             snapshot.Meta.GetValueOrDefault("uname")?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(),
             inventory?.InstallationUuid,
@@ -80,18 +73,6 @@ public static class HostFactsReader
         }
 
         return (PlatformId.Unknown, snapshot.File("/etc/redhat-release")?.Trim() ?? "an unknown system", null);
-    }
-
-    private static (BootloaderKind, string?) Bootloader(HostSnapshot snapshot)
-    {
-        if (ExtlinuxConfigs.FirstOrDefault(p => snapshot.File(p) is not null) is { } extlinux)
-        {
-            return (BootloaderKind.Extlinux, extlinux);
-        }
-
-        return GrubConfigs.FirstOrDefault(p => snapshot.File(p) is not null) is { } grub
-            ? (BootloaderKind.Grub2, grub)
-            : (BootloaderKind.None, null);
     }
 
     private static RootFacts? Root(HostSnapshot snapshot, IReadOnlyList<DiskFacts> disks, IReadOnlyList<MountEntry> mounts, KernelCommandLine? cmdline)

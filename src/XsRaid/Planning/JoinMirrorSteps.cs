@@ -14,7 +14,7 @@ public static class JoinMirrorSteps
         var numbers = c.Arrays.Select(a => a.PartitionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         yield return Step(c, "verify-root-on-array", $"Check that / is {c.RootArray.Device}",
             "Nothing touches the original disk unless the host really runs from the mirror; otherwise this is a roll-back.",
-            [], null, null, new HostCheck($"/ is on {c.RootArray.Device}", HostCommand.Sh(Snippets.RootIsOn, c.RootArray.Device)));
+            [], null, null, new HostCheck($"/ is on {c.RootArray.Device}", HostCommand.Sh(Snippets.RootIsOn, c.RootArray.Device))) with { Kind = StepKind.Guard };
 
         var oldRoot = c.RootArray.SourcePartition;
         var oldMount = PlanContext.NewRootMount + "-old";
@@ -23,17 +23,17 @@ public static class JoinMirrorSteps
             "Until the original disk has joined, a reboot must come back on the mirror, not on the old root.",
             [
                 HostCommand.Sh(Snippets.MountOnce, oldRoot, oldMount),
-                HostCommand.WriteFile(oldMount + c.Platform.ExtlinuxConfigPath, ConfigRewrites.WithDefault(RebootSteps.OneShotConfig(c), PlanContext.OneShotLabel)),
+                c.Boot.MakeOneShotDefault(c, oldMount),
                 HostCommand.Sh(Snippets.UnmountIfMounted, oldMount),
             ],
             source, joined, null);
 
         var layout = new HostCheck($"{source} has {c.TargetDevice}'s layout with Linux RAID types", HostCommand.Sh(Snippets.LayoutCopied, [source, c.TargetDevice, .. numbers]));
         yield return Step(c, "repartition-source", "Copy the mirror's partition layout to the original disk",
-            "Same layout, new GUIDs. Partition 1 is not marked bootable until its resync is done, so a reset during the resync boots the complete disk.",
+            ("Same layout, new GUIDs. " + c.Boot.ClearBootableWhy(c.RootArray.PartitionNumber)).Trim(),
             [
                 HostCommand.Of("sgdisk", $"--replicate={source}", c.TargetDevice),
-                HostCommand.Of("sgdisk", "--randomize-guids", "--attributes=1:clear:2", source),
+                HostCommand.Of(["sgdisk", "--randomize-guids", .. c.Boot.ClearBootable(c.RootArray.PartitionNumber), source]),
                 HostCommand.Sh(Snippets.RereadPartitionTable, source),
             ],
             source, layout, layout);
@@ -54,16 +54,12 @@ public static class JoinMirrorSteps
 
         yield return Step(c, "wait-resync", "Wait for the resync",
             "The original disk holds a full copy only when every array is clean.",
-            [HostCommand.Sh("mdadm --wait \"$@\" >/dev/null 2>&1; exit 0", c.ArrayDevices)], null, clean, clean);
+            [HostCommand.Sh("mdadm --wait \"$@\" >/dev/null 2>&1; exit 0", c.ArrayDevices)], null, clean, clean) with { Kind = StepKind.ResyncWait };
 
         yield return Step(c, "restore-resync-speed", "Restore the resync speed floor",
             "Back to the host's own setting.", [HostCommand.Sh(Snippets.SetResyncFloor, OriginalResyncFloor(c))], null, null, null);
 
-        var gptmbr = c.Platform.GptMbrPath;
-        yield return Step(c, "boot-code-source", "Write the boot code to the original disk and mark partition 1 bootable",
-            "Both disks boot alone: boot code in both MBRs, legacy-BIOS-bootable on both.",
-            [HostCommand.Sh(Snippets.WriteBootCode, gptmbr, source), HostCommand.Of("sgdisk", "--attributes=1:set:2", source)],
-            source, null, new HostCheck($"{source} has gptmbr.bin in its MBR", HostCommand.Sh(Snippets.HasBootCode, gptmbr, source)));
+        yield return c.Boot.InstallOnSource(c);
 
         if (c.Root.Label is { Length: > 0 } label)
         {
@@ -73,18 +69,17 @@ public static class JoinMirrorSteps
                 [HostCommand.Of("e2label", c.RootArray.Device, label)], c.RootArray.Device, labelled, labelled);
         }
 
-        var initrd = "/boot/" + c.Platform.InitrdFile(c.KernelVersion);
+        var initrd = "/boot/" + c.Profile.Initrd.FileName(c.KernelVersion);
         yield return Step(c, "verify-mirror", "Verify the mirror",
             "Every array clean with both members, boot code on both disks, mdadm.conf lists the arrays by UUID, the initrd holds raid1 and mdadm.conf, / on the array.",
             [
                 HostCommand.Sh(Snippets.ArraysClean, c.ArrayDevices),
-                HostCommand.Sh(Snippets.HasBootCode, gptmbr, source),
-                HostCommand.Sh(Snippets.HasBootCode, gptmbr, c.TargetDevice),
-                HostCommand.Sh(Snippets.MdadmConfListsArrays, [c.Platform.MdadmConfPath, .. c.ArrayDevices]),
-                new HostCommand(c.Platform.InitrdCheck(initrd)),
+                .. c.Boot.BootCodeChecks(c),
+                HostCommand.Sh(Snippets.MdadmConfListsArrays, [c.Os.MdadmConfPath, .. c.ArrayDevices]),
+                new HostCommand(c.Profile.Initrd.ContentCheck(initrd)),
                 HostCommand.Sh(Snippets.RootIsOn, c.RootArray.Device),
             ],
-            null, null, null);
+            null, null, null) with { Kind = StepKind.VerifyOnly };
     }
 
     private static string OriginalResyncFloor(PlanContext c) =>

@@ -1,12 +1,13 @@
 using XsRaid.Inspection;
 using XsRaid.Platforms;
+using XsRaid.Platforms.Layouts;
 
 namespace XsRaid.Planning;
 
-/// <summary>Everything the step builders share: the decided names, disks, arrays and platform.</summary>
+/// <summary>Everything the step builders share: the decided names, disks, arrays and the host profile.</summary>
 public sealed record PlanContext(
     HostFacts Facts,
-    IPlatform Platform,
+    HostProfile Profile,
     PlanOptions Options,
     DiskFacts Source,
     DiskFacts Target,
@@ -23,9 +24,16 @@ public sealed record PlanContext(
 
     public const string OneShotInitrd = "/boot/xsraid-initrd.img";
 
-    public ArrayPlan RootArray => Arrays[0];
+    public IOsFamily Os => Profile.Os;
 
-    public string NewRootSpec => Platform.RootSpec(RootArray.Device, NewRootUuid);
+    public IBootloader Boot => Profile.Boot;
+
+    public DiskLayout Layout => Profile.Layout;
+
+    /// <summary>The array of the layout's root role.</summary>
+    public ArrayPlan RootArray => Arrays.Single(a => a.Role == Layout.Root.Name);
+
+    public string NewRootSpec => Os.RootSpec(RootArray.Device, NewRootUuid);
 
     public string SourceDevice => Source.Disk.DevicePath;
 
@@ -34,6 +42,9 @@ public sealed record PlanContext(
     public string InNewRoot(string path) => NewRootMount + path;
 
     public string[] ArrayDevices => [.. Arrays.Select(a => a.Device)];
+
+    /// <summary>The arrays whose role is handled as <paramref name="handling"/>.</summary>
+    public IEnumerable<ArrayPlan> ArraysHandled(RoleHandling handling) => Arrays.Where(a => Layout.Role(a.Role)?.Handling == handling);
 
     public static string PartitionOf(string disk, int number) => DiskInspector.PartitionName(disk, number);
 }

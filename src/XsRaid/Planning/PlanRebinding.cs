@@ -25,6 +25,7 @@ public static class PlanRebinding
             })],
             Steps = [.. plan.Steps.Select(s => Step(s, renames))],
             Notes = [.. plan.Notes.Select(renames.InText)],
+            OneShot = plan.OneShot is { } o ? o with { StillArmed = Check(o.StillArmed, renames)! } : null,
         };
     }
 

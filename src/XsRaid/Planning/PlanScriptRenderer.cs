@@ -27,8 +27,8 @@ public static class PlanScriptRenderer
         s.Append("fail() { printf 'xsraid script: step %s failed its check: %s\\n' \"$1\" \"$2\" >&2; exit 1; }\n");
 
         DiskNamesGuard(s, plan);
-        var rebootIndex = plan.Steps.ToList().FindIndex(st => st.IsRebootPoint);
-        var verifyRoot = plan.Steps.FirstOrDefault(st => st.Id == "verify-root-on-array")?.Verify;
+        var rebootIndex = plan.Steps.ToList().FindIndex(st => st.Kind == StepKind.RebootPoint);
+        var verifyRoot = plan.Steps.FirstOrDefault(st => st.Kind == StepKind.Guard)?.Verify;
         if (verifyRoot is not null && rebootIndex >= 0)
         {
             Section(s, "Phase 1: build the degraded mirror on " + plan.Target.Device + ", then reboot into it once");
@@ -50,11 +50,13 @@ public static class PlanScriptRenderer
 
             s.Append("  exit 0\nfi\n");
             Section(s, "Phase 2: / runs from the mirror; the original disk " + plan.Source.Device + " joins it");
+            var storageSection = false;
             foreach (var step in plan.Steps.Skip(rebootIndex + 1))
             {
-                if (step.Phase == PlanPhase.StorageRepository && !s.ToString().Contains("# ===== Storage", StringComparison.Ordinal))
+                if (step.Phase == PlanPhase.StorageRepository && !storageSection)
                 {
                     Section(s, "Storage repository on the mirrored storage array");
+                    storageSection = true;
                 }
 
                 RenderStep(s, step, "");

@@ -19,5 +19,6 @@ public static class RuleIds
     public const string StoragePartitionInUse = "storage-partition-in-use";
     public const string ToolMissing = "tool-missing";
     public const string MetadataNotBootable = "metadata-not-bootable";
+    public const string AmbiguousSuperblock = "ambiguous-superblock";
     public const string SourceUnreadable = "source-unreadable";
 }

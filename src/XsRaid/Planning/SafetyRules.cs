@@ -1,5 +1,6 @@
 using XsRaid.Inspection;
 using XsRaid.Platforms;
+using XsRaid.Platforms.Layouts;
 
 namespace XsRaid.Planning;
 
@@ -9,66 +10,34 @@ namespace XsRaid.Planning;
 /// </summary>
 public static class SafetyRules
 {
-    /// <summary>The partitions the XenServer 6.x layout may have: 1 root, 2 backup, 3 local storage (optional).</summary>
-    public const int MaxPartitions = 3;
-
-    public static IReadOnlyList<Refusal> Platform(HostFacts facts, IPlatform? platform)
+    public static IReadOnlyList<string> MissingTools(HostFacts facts, HostProfile profile, PlanOptions options)
     {
-        var refusals = new List<Refusal>();
-        if (platform is null)
+        var needed = new List<string>(profile.Tools) { "blockdev", "dd", "cmp", "chroot", "stat" };
+        if (options.CreateSr)
         {
-            refusals.Add(new Refusal(
-                RuleIds.UnsupportedPlatform,
-                $"the host runs {facts.PlatformName}, which xsraid cannot convert yet (supported: XenServer 6.x, Debian with extlinux).",
-                facts.Platform is PlatformId.XenServer7Plus or PlatformId.XcpNg
-                    ? "XenServer 7+/XCP-ng (GRUB2) support is planned; until then XCP-ng's installer can set up RAID1 on a fresh install."
-                    : "Convert the host by hand, or ask for its platform to be supported."));
-            return refusals;
-        }
-
-        if (facts.Uefi)
-        {
-            refusals.Add(new Refusal(RuleIds.UefiNotSupported, "the host booted through UEFI; xsraid mirrors BIOS (extlinux) boots only.",
-                "Boot the host in legacy BIOS mode, or convert it by hand."));
-        }
-
-        if (facts.Bootloader != BootloaderKind.Extlinux)
-        {
-            refusals.Add(new Refusal(RuleIds.UnsupportedBootloader,
-                $"the host boots with {(facts.Bootloader == BootloaderKind.None ? "no bootloader xsraid recognises" : facts.Bootloader.ToString())} (no extlinux.conf at {platform.ExtlinuxConfigPath}).",
-                "xsraid handles extlinux; GRUB2 support is planned."));
-        }
-
-        return refusals;
-    }
-
-    public static IReadOnlyList<string> MissingTools(HostFacts facts, IPlatform platform, PlanOptions options)
-    {
-        var needed = new List<string>(platform.RequiredTools) { "blockdev", "dd", "cmp", "chroot", "stat" };
-        if (options.CreateSr && platform.Id != PlatformId.XenServer6)
-        {
-            needed.AddRange(["pvcreate", "vgcreate"]);
+            needed.AddRange(profile.Os.StorageRepositoryTools);
         }
 
         return [.. needed.Distinct(StringComparer.Ordinal).Where(t => !facts.Snapshot.HasTool(t))];
     }
 
-    public static Refusal? Tools(HostFacts facts, IPlatform platform, PlanOptions options)
+    public static Refusal? Tools(HostFacts facts, HostProfile profile, PlanOptions options)
     {
-        var missing = MissingTools(facts, platform, options);
+        var missing = MissingTools(facts, profile, options);
         return missing.Count == 0
             ? null
             : new Refusal(RuleIds.ToolMissing, $"the host lacks {string.Join(", ", missing)}, which the conversion runs.",
                 "Install them from the platform's own packages (xsraid never installs anything on the host) and plan again.");
     }
 
-    public static Refusal? Metadata(IPlatform platform, string metadata, DiskFacts source)
+    public static Refusal? Metadata(HostProfile profile, string metadata, DiskFacts source)
     {
-        if (!platform.AllowedMetadata.Contains(metadata))
+        var allowed = profile.Os.Metadata.Allowed;
+        if (!allowed.Contains(metadata))
         {
             return new Refusal(RuleIds.MetadataNotBootable,
-                $"md metadata {metadata} cannot be booted on {platform.DisplayName}.",
-                $"Use --metadata {string.Join(" or ", platform.AllowedMetadata)} (or auto).");
+                $"md metadata {metadata} cannot be booted on {profile.DisplayName}.",
+                $"Use --metadata {string.Join(" or ", allowed)} (or auto).");
         }
 
         const long TwoTiB = 2L << 40;
@@ -83,7 +52,38 @@ public static class SafetyRules
         return null;
     }
 
-    public static IReadOnlyList<Refusal> SourceLayout(HostFacts facts, DiskFacts source, RootFacts root)
+    /// <summary>
+    /// The system disk against the layout: every partition claimed by a role at its number, every required role there,
+    /// the root role's partition mounted on /, no other mount or active swap on the disk that no role claims, and no
+    /// storage role holding data that joining the mirror would destroy.
+    /// </summary>
+    /// <summary>
+    /// Never an ambiguous md 0.90 array: each mirrored partition that would get 0.90 (by the family's policy for its
+    /// role) must not have its superblock where the whole source or target disk's 0.90 superblock would be.
+    /// </summary>
+    public static IReadOnlyList<Refusal> AmbiguousSuperblocks(HostProfile profile, string rootMetadata, DiskFacts source, DiskFacts target)
+    {
+        var refusals = new List<Refusal>();
+        foreach (var p in source.Report?.PartitionTable.Partitions ?? [])
+        {
+            if (profile.Layout.RoleAt(p.Number) is not { IsMirrored: true } role || profile.Os.Metadata.For(role, rootMetadata) != "0.90")
+            {
+                continue;
+            }
+
+            var start = p.FirstLba * source.Disk.LogicalSectorSize;
+            foreach (var disk in new[] { source, target }.Where(d => Md090Placement.IsAmbiguous(start, p.SizeBytes, d.Disk.SizeBytes)))
+            {
+                refusals.Add(new Refusal(RuleIds.AmbiguousSuperblock,
+                    $"the {role.Name} array on partition {p.Number} would get md metadata 0.90, whose superblock would sit exactly where {disk.Disk.DevicePath}'s own would: the whole disk would look like a member of the array.",
+                    $"Use --metadata 1.0 if {profile.DisplayName} can boot it, or shrink partition {p.Number} by 64 KiB first."));
+            }
+        }
+
+        return refusals;
+    }
+
+    public static IReadOnlyList<Refusal> SourceLayout(HostFacts facts, DiskLayout layout, DiskFacts source, RootFacts root)
     {
         var refusals = new List<Refusal>();
         if (source.Report is null)
@@ -96,11 +96,13 @@ public static class SafetyRules
         var table = source.Report.PartitionTable;
         var partitions = table.Partitions;
         var shape = $"{source.Disk.DevicePath} has {(table.Type ?? "no partition table")} with {partitions.Count} partition(s)";
-        if (table.Type != "gpt" || root.PartitionNumber != 1 || partitions.Count is < 2 or > MaxPartitions
-            || partitions.Select(p => p.Number).Order().SequenceEqual(Enumerable.Range(1, partitions.Count)) is false)
+        var numbers = partitions.Select(p => p.Number).ToHashSet();
+        if (table.Type != layout.TableType || root.PartitionNumber != layout.Root.Number
+            || partitions.Any(p => layout.RoleAt(p.Number) is null || !Matches(layout.RoleAt(p.Number)!, p))
+            || layout.Roles.Any(r => !r.Optional && !numbers.Contains(r.Number)))
         {
             refusals.Add(new Refusal(RuleIds.UnsupportedLayout,
-                $"{shape} and / on partition {root.PartitionNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}; xsraid converts the XenServer 6.x layout: GPT, 1 root, 2 backup, optionally 3 local storage.",
+                $"{shape} and / on partition {root.PartitionNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}; xsraid converts {layout.Description}.",
                 "Convert this layout by hand."));
         }
 
@@ -109,7 +111,8 @@ public static class SafetyRules
             refusals.Add(new Refusal(RuleIds.UnsupportedLayout, $"/ is {root.FsType}; xsraid copies ext2/3/4 roots.", "Convert this layout by hand."));
         }
 
-        var otherMounts = facts.Mounts.Where(m => m.MountPoint != "/" && IsOnDisk(m.Device, source.Disk.Name)).ToList();
+        var claimed = layout.Roles.Select(r => r.MountPoint).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var otherMounts = facts.Mounts.Where(m => !claimed.Contains(m.MountPoint) && IsOnDisk(m.Device, source.Disk.Name)).ToList();
         if (otherMounts.Count > 0)
         {
             refusals.Add(new Refusal(RuleIds.UnsupportedLayout,
@@ -117,7 +120,8 @@ public static class SafetyRules
                 "Unmount it, or move its data onto /, and plan again."));
         }
 
-        var swap = facts.ActiveSwaps.Where(s => IsOnDisk(s, source.Disk.Name)).ToList();
+        var swapRoles = layout.Roles.Where(r => r.Handling == RoleHandling.Swap).Select(r => DiskInspector.PartitionName(source.Disk.DevicePath, r.Number)).ToHashSet();
+        var swap = facts.ActiveSwaps.Where(s => IsOnDisk(s, source.Disk.Name) && !swapRoles.Contains(s)).ToList();
         if (swap.Count > 0)
         {
             refusals.Add(new Refusal(RuleIds.UnsupportedLayout,
@@ -125,10 +129,9 @@ public static class SafetyRules
                 $"swapoff {string.Join(' ', swap)} and remove it from /etc/fstab, then plan again."));
         }
 
-        var storage = partitions.FirstOrDefault(p => p.Number == 3);
-        if (storage is not null)
+        foreach (var storage in partitions.Where(p => layout.RoleAt(p.Number)?.Handling == RoleHandling.Storage))
         {
-            var device = DiskInspector.PartitionName(source.Disk.DevicePath, 3);
+            var device = DiskInspector.PartitionName(source.Disk.DevicePath, storage.Number);
             var pv = facts.PhysicalVolumes.FirstOrDefault(v => v.Device == device);
             var sr = facts.SrDevices.Contains(device);
             if (sr || pv is not null || storage.Content.Type == ContentType.LvmPv)
@@ -142,6 +145,11 @@ public static class SafetyRules
 
         return refusals;
     }
+
+    /// <summary>A partition holds what its role says it holds (type code, label prefix), where the role says.</summary>
+    private static bool Matches(PartitionRole role, PartitionReport p) =>
+        (role.GptTypeCode is null || string.Equals(p.TypeCode, role.GptTypeCode, StringComparison.OrdinalIgnoreCase))
+        && (role.LabelPrefix is null || (p.Content.Label?.StartsWith(role.LabelPrefix, StringComparison.Ordinal) ?? false));
 
     public static IReadOnlyList<Refusal> Target(HostFacts facts, DiskFacts source, DiskFacts? target, PlanOptions options)
     {

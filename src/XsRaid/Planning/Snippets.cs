@@ -44,6 +44,9 @@ public static class Snippets
     /// <summary>$1 = file: writes standard input to it through a temporary file and a rename.</summary>
     public const string WriteFile = "cat > \"$1.xsraid-new\" && mv -f \"$1.xsraid-new\" \"$1\"";
 
+    /// <summary>$1 = file, $2 = reference file: holds when $1 is not empty and $2 is not newer than it.</summary>
+    public const string NotOlderThan = "[ -s \"$1\" ] && ! [ \"$2\" -nt \"$1\" ]";
+
     /// <summary>$1 = file: holds when its content equals standard input.</summary>
     public const string FileEquals = "[ -f \"$1\" ] && cat | cmp -s - \"$1\"";
 
@@ -99,9 +102,6 @@ public static class Snippets
     public const string StopOtherArrayHolding =
         "md=$1; name=${2##*/}; for a in $(awk -v d=\"$name\" '$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, \"[\"); if (p[1] == d) print $1}}' /proc/mdstat); do " +
         "[ \"/dev/$a\" = \"$md\" ] || mdadm --stop \"/dev/$a\" || exit 1; done";
-
-    /// <summary>$1 = file: takes the immutable flag (chattr +i, as extlinux sets on ldlinux.sys) off it, if it exists.</summary>
-    public const string ClearImmutable = "[ ! -e \"$1\" ] || chattr -i \"$1\"";
 
     /// <summary>
     /// $1 = disk: makes the kernel read its new partition table. udev probes a disk each time a writer closes it (dd,

@@ -1,3 +1,5 @@
+using XsRaid.Platforms.Layouts;
+
 namespace XsRaid.Planning;
 
 /// <summary>With --create-sr: the local storage repository on the mirrored storage array.</summary>
@@ -5,14 +7,14 @@ public static class StorageSteps
 {
     public static IEnumerable<PlanStep> Create(PlanContext c)
     {
-        var storage = c.Arrays.FirstOrDefault(a => a.Role == ArrayRoles.Storage);
+        var storage = c.ArraysHandled(RoleHandling.Storage).FirstOrDefault();
         if (!c.Options.CreateSr || storage is null)
         {
             yield break;
         }
 
         var srUuid = DeterministicIds.Uuid(c.NewRootUuid, "storage-repository").ToString("D");
-        var sr = c.Platform.StorageRepository(storage.Device, c.Options.SrName, srUuid, c.Facts.InstallationUuid);
+        var sr = c.Os.StorageRepository(storage.Device, c.Options.SrName, srUuid, c.Facts.InstallationUuid);
         var exists = new HostCheck($"{sr.Description} exists", new HostCommand(sr.ExistsCheck));
         yield return new PlanStep("create-sr", PlanPhase.StorageRepository, $"Create the local storage on {storage.Device}",
             $"{sr.Description} on the mirrored storage partition, so VM disks are mirrored too.",

@@ -1,6 +1,6 @@
 namespace XsRaid.Platforms;
 
-/// <summary>How a platform creates its local storage on the mirrored storage array, and how to tell it exists.</summary>
+/// <summary>How a family creates its local storage on the mirrored storage array, and how to tell it exists.</summary>
 public sealed record StorageRepositoryCommands(
     IReadOnlyList<IReadOnlyList<string>> Commands,
     IReadOnlyList<string> ExistsCheck,

@@ -319,7 +319,7 @@ public sealed class ConvertRunnerTests
             ran.ShouldBeEmpty($"phase 1 step {step.Id} must not run after the reboot");
         }
 
-        h.Events.Of<StepStarted>()[0].Step.Id.ShouldBe(StepKinds.RootGuard);
+        h.Events.Of<StepStarted>()[0].Step.Kind.ShouldBe(StepKind.Guard);
         var reboot = h.LocalJournal.Last(e => e.Step == "reboot");
         (reboot.Result, reboot.Detail).ShouldBe((JournalResult.Done, "came back on /dev/md0"));
     }

@@ -35,8 +35,8 @@ internal sealed class FakeHost : IHost
             }
         }
 
-        _guard = Key(plan.Step(StepKinds.RootGuard).Verify!.Command);
-        _resyncWait = Key(plan.Step(StepKinds.ResyncWait).Commands[0]);
+        _guard = Key(plan.Steps.Single(s => s.Kind == StepKind.Guard).Verify!.Command);
+        _resyncWait = Key(plan.Steps.Single(s => s.Kind == StepKind.ResyncWait).Commands[0]);
     }
 
     /// <summary>Where each /dev/disk/by-id name points now (the plan's disks at first; swap them to rename the disks).</summary>

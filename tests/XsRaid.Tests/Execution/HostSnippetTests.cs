@@ -3,6 +3,7 @@ using System.Text;
 using XsRaid.Execution;
 using XsRaid.Hosts;
 using XsRaid.Planning;
+using XsRaid.Platforms.Bootloaders;
 using XsRaid.Tests.Support;
 
 namespace XsRaid.Tests.Execution;
@@ -26,8 +27,9 @@ public sealed class HostSnippetTests
         File.WriteAllBytes(Path.Combine(armed, "ldlinux.sys"), [.. new byte[4096], .. Encoding.ASCII.GetBytes("xsraid"), .. new byte[200]]);
         File.WriteAllBytes(Path.Combine(used, "ldlinux.sys"), new byte[4096]);
 
-        var facts = await BootFacts.ReadAsync(host, new OneShotEntry("xsraid", armed), CancellationToken.None);
-        var cleared = await BootFacts.ReadAsync(host, new OneShotEntry("xsraid", used), CancellationToken.None);
+        var facts = await BootFacts.ReadAsync(host, new Extlinux(armed, "gptmbr.bin").OneShotFor("xsraid"), CancellationToken.None);
+        var cleared = await BootFacts.ReadAsync(host, new Extlinux(used, "gptmbr.bin").OneShotFor("xsraid"), CancellationToken.None);
+        var noLoader = await BootFacts.ReadAsync(host, new Extlinux(dir.File("none"), "gptmbr.bin").OneShotFor("xsraid"), CancellationToken.None);
         var unknown = await BootFacts.ReadAsync(host, null, CancellationToken.None);
 
         var btime = File.ReadAllLines("/proc/stat").Single(l => l.StartsWith("btime ", StringComparison.Ordinal))[6..];
@@ -36,6 +38,7 @@ public sealed class HostSnippetTests
         facts.RootDevice.ShouldBe(File.ReadAllLines("/proc/mounts").Last(l => l.Split(' ')[1] == "/").Split(' ')[0]);
         facts.OneShotPending.ShouldBe(true);
         cleared.OneShotPending.ShouldBe(false);
+        noLoader.OneShotPending.ShouldBeNull();
         unknown.OneShotPending.ShouldBeNull();
     }
 

@@ -33,7 +33,7 @@ public sealed class RebootOverSshTests
         scene.Events.Of<HostCameBack>().Single().Downtime.ShouldBeGreaterThan(TimeSpan.FromSeconds(3));
         var hostJournal = Journal.ReadLocal(Path.Combine(scene.StateDirectory, "journal.jsonl"));
         hostJournal.Where(e => e.Result != JournalResult.Started).Select(e => (e.Step, e.Result)).ShouldBe(
-            [("build", JournalResult.Done), ("reboot", JournalResult.Done), (StepKinds.RootGuard, JournalResult.Done), ("join", JournalResult.Done)]);
+            [("build", JournalResult.Done), ("reboot", JournalResult.Done), ("verify-root-on-array", JournalResult.Done), ("join", JournalResult.Done)]);
         hostJournal.Single(e => e is { Step: "reboot", Result: JournalResult.Done }).Detail.ShouldBe("came back on /dev/md0");
         Journal.ReadLocal(scene.File("local.jsonl")).ShouldBe(hostJournal, "every line went to both journals");
     }

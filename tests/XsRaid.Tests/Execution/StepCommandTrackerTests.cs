@@ -120,8 +120,8 @@ public sealed class StepCommandTrackerTests(SshdFixture sshd)
         var executor = Executor(host, dir, new RecordingEvents(), TimeSpan.FromSeconds(30), pidFile);
 
         var step = await executor.RunAsync(new PlanStep("mkfs-root", PlanPhase.BuildMirror, "A step", "test", [recorded, recorded], null, null, null), 1, 2, CancellationToken.None);
-        var wait = await executor.RunAsync(new PlanStep(StepKinds.ResyncWait, PlanPhase.JoinMirror, "The wait", "test",
-            [HostCommand.Sh("[ ! -e \"$1\" ]", pidFile)], null, null, null), 2, 2, CancellationToken.None);
+        var wait = await executor.RunAsync(new PlanStep("wait-resync", PlanPhase.JoinMirror, "The wait", "test",
+            [HostCommand.Sh("[ ! -e \"$1\" ]", pidFile)], null, null, null) { Kind = StepKind.ResyncWait }, 2, 2, CancellationToken.None);
 
         step.Result.ShouldBe(StepResult.Done, "the pid file names each command's parent, the wrapper: " + step.Failure?.StderrTail);
         wait.Result.ShouldBe(StepResult.Done, "the resync wait only watches: no pid file while it runs");

@@ -12,7 +12,7 @@ internal static class SyntheticPlan
     {
         var disk = new DiskIdentity("/dev/xsa", 1 << 30, 512, "TEST", "SERIAL-A", null, []);
         var target = disk with { Device = "/dev/xsb", Serial = "SERIAL-B", ByIdNames = [] };
-        var array = new ArrayPlan("/dev/md0", 1, "/dev/xsa1", "/dev/xsb1", "00000000-0000-4000-8000-000000000000", "1.0", ArrayRoles.Root, "ext3", 1 << 20);
+        var array = new ArrayPlan("/dev/md0", 1, "/dev/xsa1", "/dev/xsb1", "00000000-0000-4000-8000-000000000000", "1.0", "root", "ext3", 1 << 20);
         return new ConversionPlan("test-host", "test", "1.0", disk, target, [array], "/dev/md0", "/dev/md0", array.Uuid, "root-test", "xsraid-test", steps, []);
     }
 
@@ -25,10 +25,10 @@ internal static class SyntheticPlan
 
     /// <summary>The reboot point: <paramref name="command"/> stands for `reboot`.</summary>
     public static PlanStep Reboot(params string[] command) =>
-        new PlanStep("reboot", PlanPhase.Reboot, "Reboot", "test", [HostCommand.Of(command)], null, null, null) { IsRebootPoint = true };
+        new PlanStep("reboot", PlanPhase.Reboot, "Reboot", "test", [HostCommand.Of(command)], null, null, null) { Kind = StepKind.RebootPoint };
 
     /// <summary>The phase guard: "/ is on the array" holds when <paramref name="file"/> exists.</summary>
     public static PlanStep RootGuard(string file) =>
-        new(XsRaid.Execution.StepKinds.RootGuard, PlanPhase.JoinMirror, "Check that / is /dev/md0", "test", [], null, null,
-            new HostCheck("/ is on /dev/md0", HostCommand.Of("test", "-e", file)));
+        new("verify-root-on-array", PlanPhase.JoinMirror, "Check that / is /dev/md0", "test", [], null, null,
+            new HostCheck("/ is on /dev/md0", HostCommand.Of("test", "-e", file))) { Kind = StepKind.Guard };
 }

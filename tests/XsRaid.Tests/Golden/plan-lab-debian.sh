@@ -161,11 +161,15 @@ XSRAID_EOF
   sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/boot/extlinux/extlinux.conf < "$XS_INPUT"/rewrite-boot-config.1 || fail rewrite-boot-config '/mnt/xsraid-root/boot/extlinux/extlinux.conf has the new content'
 
   # --- rebuild-initrd: Rebuild the initrd inside the new root
-  # Why: The initrd must load raid1 and assemble the root array before it can mount /.
+  # Why: The initrd must load raid1 and assemble the root array before it can mount /; it is made after mdadm.conf, whose arrays it assembles.
   # WRITES /dev/sdb
   step rebuild-initrd 'Rebuild the initrd inside the new root'
-  sh -c 'r=$1; shift; for d in sys proc dev; do umount "$r/$d" 2>/dev/null; done; mount --bind /dev "$r/dev" && mount -t proc proc "$r/proc" && mount -t sysfs sysfs "$r/sys" && chroot "$r" "$@"; rc=$?; for d in sys proc dev; do umount "$r/$d" 2>/dev/null; done; exit $rc' sh /mnt/xsraid-root update-initramfs -u -k 6.1.0-50-amd64
-  test -s /mnt/xsraid-root/boot/initrd.img-6.1.0-50-amd64 || fail rebuild-initrd '/boot/initrd.img-6.1.0-50-amd64 exists on the new root'
+  if sh -c '[ -s "$1" ] && ! [ "$2" -nt "$1" ]' sh /mnt/xsraid-root/boot/initrd.img-6.1.0-50-amd64 /mnt/xsraid-root/etc/mdadm/mdadm.conf; then
+    skip '/boot/initrd.img-6.1.0-50-amd64 on the new root is not older than its /etc/mdadm/mdadm.conf'
+  else
+    sh -c 'r=$1; shift; for d in sys proc dev; do umount "$r/$d" 2>/dev/null; done; mount --bind /dev "$r/dev" && mount -t proc proc "$r/proc" && mount -t sysfs sysfs "$r/sys" && chroot "$r" "$@"; rc=$?; for d in sys proc dev; do umount "$r/$d" 2>/dev/null; done; exit $rc' sh /mnt/xsraid-root update-initramfs -u -k 6.1.0-50-amd64
+  fi
+  sh -c '[ -s "$1" ] && ! [ "$2" -nt "$1" ]' sh /mnt/xsraid-root/boot/initrd.img-6.1.0-50-amd64 /mnt/xsraid-root/etc/mdadm/mdadm.conf || fail rebuild-initrd '/boot/initrd.img-6.1.0-50-amd64 on the new root is not older than its /etc/mdadm/mdadm.conf'
 
   # --- install-bootloader-array: Install extlinux on the array
   # Why: --raid makes the boot code try the next disk if this one fails; with metadata at the end the members look like plain filesystems to the boot code.
@@ -246,7 +250,12 @@ XSRAID_EOF
   # Why: extlinux --once boots the entry once; the boot after that is the default again, so a mirror that does not come up rolls back by itself.
   # WRITES /dev/sda
   step arm-one-shot 'Arm '\''xsraid'\'' for the next boot only'
-  extlinux '--once=xsraid' /boot/extlinux
+  if sh -c '[ -f "$1/ldlinux.sys" ] || exit 2; tail -c 1024 "$1/ldlinux.sys" | grep -a -q -F "$2"' sh /boot/extlinux xsraid; then
+    skip ''\''xsraid'\'' is armed for the next boot (extlinux --once)'
+  else
+    extlinux '--once=xsraid' /boot/extlinux
+  fi
+  sh -c '[ -f "$1/ldlinux.sys" ] || exit 2; tail -c 1024 "$1/ldlinux.sys" | grep -a -q -F "$2"' sh /boot/extlinux xsraid || fail arm-one-shot ''\''xsraid'\'' is armed for the next boot (extlinux --once)'
 
   # STOP POINT: Reboot into the mirror. The stop point: the host reboots once, with no console or BIOS change; xsraid waits for it and checks where / is.
   echo 'Phase 1 is done. The host now reboots once into the mirror; if that boot fails it comes back on the old system.'

@@ -45,26 +45,26 @@ if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 
   sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sdb1 || fail create-md0 '/dev/md0 runs with /dev/sdb1'
 
   # --- create-md1: Create /dev/md1 (backup) degraded on /dev/sdb2
-  # Why: RAID1 with the system disk's partition 2 'missing' for now; metadata 0.90 keeps the data at the partition start, the internal bitmap makes resyncs after a crash short.
+  # Why: RAID1 with the system disk's partition 2 'missing' for now; metadata 1.0 keeps the data at the partition start, the internal bitmap makes resyncs after a crash short.
   # WRITES /dev/sdb
   step create-md1 'Create /dev/md1 (backup) degraded on /dev/sdb2'
   if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sdb2; then
     skip '/dev/md1 runs with /dev/sdb2'
   else
     sh -c 'md=$1; name=${2##*/}; for a in $(awk -v d="$name" '\''$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, "["); if (p[1] == d) print $1}}'\'' /proc/mdstat); do [ "/dev/$a" = "$md" ] || mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md1 /dev/sdb2
-    mdadm --create /dev/md1 --run '--metadata=0.90' '--level=1' '--raid-devices=2' '--bitmap=internal' /dev/sdb2 missing
+    mdadm --create /dev/md1 --run '--metadata=1.0' '--level=1' '--raid-devices=2' '--bitmap=internal' /dev/sdb2 missing
   fi
   sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sdb2 || fail create-md1 '/dev/md1 runs with /dev/sdb2'
 
   # --- create-md2: Create /dev/md2 (storage) degraded on /dev/sdb3
-  # Why: RAID1 with the system disk's partition 3 'missing' for now; metadata 0.90 keeps the data at the partition start, the internal bitmap makes resyncs after a crash short.
+  # Why: RAID1 with the system disk's partition 3 'missing' for now; metadata 1.0 keeps the data at the partition start, the internal bitmap makes resyncs after a crash short.
   # WRITES /dev/sdb
   step create-md2 'Create /dev/md2 (storage) degraded on /dev/sdb3'
   if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sdb3; then
     skip '/dev/md2 runs with /dev/sdb3'
   else
     sh -c 'md=$1; name=${2##*/}; for a in $(awk -v d="$name" '\''$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, "["); if (p[1] == d) print $1}}'\'' /proc/mdstat); do [ "/dev/$a" = "$md" ] || mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md2 /dev/sdb3
-    mdadm --create /dev/md2 --run '--metadata=0.90' '--level=1' '--raid-devices=2' '--bitmap=internal' /dev/sdb3 missing
+    mdadm --create /dev/md2 --run '--metadata=1.0' '--level=1' '--raid-devices=2' '--bitmap=internal' /dev/sdb3 missing
   fi
   sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sdb3 || fail create-md2 '/dev/md2 runs with /dev/sdb3'
 
@@ -176,11 +176,15 @@ XSRAID_EOF
   sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /mnt/xsraid-root/boot/extlinux.conf < "$XS_INPUT"/rewrite-boot-config.1 || fail rewrite-boot-config '/mnt/xsraid-root/boot/extlinux.conf has the new content'
 
   # --- rebuild-initrd: Rebuild the initrd inside the new root
-  # Why: The initrd must load raid1 and assemble the root array before it can mount /.
+  # Why: The initrd must load raid1 and assemble the root array before it can mount /; it is made after mdadm.conf, whose arrays it assembles.
   # WRITES /dev/sdb
   step rebuild-initrd 'Rebuild the initrd inside the new root'
-  sh -c 'r=$1; shift; for d in sys proc dev; do umount "$r/$d" 2>/dev/null; done; mount --bind /dev "$r/dev" && mount -t proc proc "$r/proc" && mount -t sysfs sysfs "$r/sys" && chroot "$r" "$@"; rc=$?; for d in sys proc dev; do umount "$r/$d" 2>/dev/null; done; exit $rc' sh /mnt/xsraid-root mkinitrd -f '--with=raid1' /boot/initrd-3.10.0+2.img 3.10.0+2
-  test -s /mnt/xsraid-root/boot/initrd-3.10.0+2.img || fail rebuild-initrd '/boot/initrd-3.10.0+2.img exists on the new root'
+  if sh -c '[ -s "$1" ] && ! [ "$2" -nt "$1" ]' sh /mnt/xsraid-root/boot/initrd-3.10.0+2.img /mnt/xsraid-root/etc/mdadm.conf; then
+    skip '/boot/initrd-3.10.0+2.img on the new root is not older than its /etc/mdadm.conf'
+  else
+    sh -c 'r=$1; shift; for d in sys proc dev; do umount "$r/$d" 2>/dev/null; done; mount --bind /dev "$r/dev" && mount -t proc proc "$r/proc" && mount -t sysfs sysfs "$r/sys" && chroot "$r" "$@"; rc=$?; for d in sys proc dev; do umount "$r/$d" 2>/dev/null; done; exit $rc' sh /mnt/xsraid-root mkinitrd -f '--with=raid1' /boot/initrd-3.10.0+2.img 3.10.0+2
+  fi
+  sh -c '[ -s "$1" ] && ! [ "$2" -nt "$1" ]' sh /mnt/xsraid-root/boot/initrd-3.10.0+2.img /mnt/xsraid-root/etc/mdadm.conf || fail rebuild-initrd '/boot/initrd-3.10.0+2.img on the new root is not older than its /etc/mdadm.conf'
 
   # --- install-bootloader-array: Install extlinux on the array
   # Why: --raid makes the boot code try the next disk if this one fails; with metadata at the end the members look like plain filesystems to the boot code.
@@ -265,7 +269,12 @@ XSRAID_EOF
   # Why: extlinux --once boots the entry once; the boot after that is the default again, so a mirror that does not come up rolls back by itself.
   # WRITES /dev/sda
   step arm-one-shot 'Arm '\''xsraid'\'' for the next boot only'
-  extlinux '--once=xsraid' /boot
+  if sh -c '[ -f "$1/ldlinux.sys" ] || exit 2; tail -c 1024 "$1/ldlinux.sys" | grep -a -q -F "$2"' sh /boot xsraid; then
+    skip ''\''xsraid'\'' is armed for the next boot (extlinux --once)'
+  else
+    extlinux '--once=xsraid' /boot
+  fi
+  sh -c '[ -f "$1/ldlinux.sys" ] || exit 2; tail -c 1024 "$1/ldlinux.sys" | grep -a -q -F "$2"' sh /boot xsraid || fail arm-one-shot ''\''xsraid'\'' is armed for the next boot (extlinux --once)'
 
   # STOP POINT: Reboot into the mirror. The stop point: the host reboots once, with no console or BIOS change; xsraid waits for it and checks where / is.
   echo 'Phase 1 is done. The host now reboots once into the mirror; if that boot fails it comes back on the old system.'

@@ -35,6 +35,9 @@ public sealed record SampleHost(HostSnapshot Snapshot)
         return new(Snapshot with { Tools = tools });
     }
 
+    public SampleHost WithTool(string tool) =>
+        new(Snapshot with { Tools = new Dictionary<string, string>(Snapshot.Tools, StringComparer.Ordinal) { [tool] = "/usr/sbin/" + tool } });
+
     public SampleHost WithCommand(string name, int exitCode, string output) =>
         new(Snapshot with
         {

@@ -1,0 +1,12 @@
+namespace XsRaid.Platforms.OsFamilies;
+
+/// <summary>The OS families xsraid converts (registration: one line each), or null for a platform it cannot.</summary>
+public static class OsFamilyCatalog
+{
+    public static IOsFamily? For(PlatformId id) => id switch
+    {
+        PlatformId.XenServer6 => new XenServer6(),
+        PlatformId.Debian => new Debian(),
+        _ => null,
+    };
+}
