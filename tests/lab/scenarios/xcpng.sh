@@ -11,8 +11,10 @@
 matches() { [[ $1 == $2 ]]; }
 
 xcpng_facts() {
+  # ssh answers before systemd has finished booting (swap on its label may still be pending): wait for that first.
   # shellcheck disable=SC2016 # expanded in the guest
-  vssh "$1" 'echo "hypervisor=$(cat /sys/hypervisor/type 2>/dev/null)"
+  vssh "$1" 'timeout 600 systemctl is-system-running --wait >/dev/null 2>&1
+    echo "hypervisor=$(cat /sys/hypervisor/type 2>/dev/null)"
     echo "root=$(findmnt -no SOURCE /)"; echo "root_label=$(findmnt -no LABEL /)"
     echo "logs=$(findmnt -no SOURCE /var/log)"; echo "logs_label=$(findmnt -no LABEL /var/log)"
     echo "swap=$(swapon --show=NAME --noheadings)"

@@ -36,4 +36,9 @@ rm -f /etc/mdadm/mdadm.conf
 # mdadm's periodic checks would start a check in the middle of a scenario.
 systemctl mask mdcheck_start.timer mdcheck_continue.timer mdmonitor-oneshot.timer >/dev/null 2>&1
 
+# Under TCG a Xen dom0's udev can take longer than systemd's 90 s to show /dev/disk/by-label/logs-* (seen: the
+# boot after a dom0 crash went to emergency mode): the installer's fstab stays as it is, systemd waits longer.
+mkdir -p /etc/systemd/system.conf.d
+printf '%s\n' '# lab: slow udev under TCG' '[Manager]' 'DefaultDeviceTimeoutSec=600' > /etc/systemd/system.conf.d/50-lab.conf
+
 rm -f /etc/ssh/ssh_host_rsa_key* /etc/ssh/ssh_host_ecdsa_key* /var/log/*.log
