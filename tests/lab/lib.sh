@@ -11,8 +11,12 @@ LAB_OUT=${LAB_OUT:-$LAB_DIR/out}
 LAB_VMS=$LAB_OUT/vms
 
 # The files that define the base image. Their names and contents make the cache key.
-LAB_RECIPE_FILES=(build-base lib.sh image/debootstrap.conf image/layout.conf image/configure.sh
+LAB_RECIPE_FILES=(build-base lib.sh image/debootstrap.conf image/layout.conf image/configure-common.sh image/configure.sh
                   image/markers.sh image/markers-meta.sh)
+# The same for the XCP-ng-shaped host (build-xcpng).
+# shellcheck disable=SC2034 # used by build-xcpng
+LAB_XCPNG_RECIPE_FILES=(build-xcpng lib.sh xcpng/debootstrap.conf xcpng/layout.conf image/configure-common.sh
+                        xcpng/configure.sh image/markers.sh image/markers-meta.sh)
 
 lab_log() { printf '[lab %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 lab_die() { printf '[lab] error: %s\n' "$*" >&2; exit 1; }
@@ -68,6 +72,14 @@ lab_base_dir() {
   printf '%s\n' "$dir"
 }
 
+# The complete cache directory of the XCP-ng-shaped host's current recipe (build-xcpng), or fail with a hint.
+lab_xcpng_base_dir() {
+  local dir
+  dir=$LAB_CACHE/xcpng-$(lab_hash_files "${LAB_XCPNG_RECIPE_FILES[@]}")
+  [ -f "$dir/complete" ] || lab_die "no finished XCP-ng-shaped base image for this recipe ($dir): run tests/lab/build-xcpng"
+  printf '%s\n' "$dir"
+}
+
 # The Debian mirror this machine's apt already uses for SUITE (deb822 or one-line sources), or $LAB_MIRROR.
 lab_debian_mirror() {
   local suite=$1
@@ -116,6 +128,43 @@ lab_cleanup() {
     losetup -d "$i" 2>/dev/null || true
   done
   LAB_LOOPS=()
+}
+
+# lab_part_info N IMAGE -> "START SECTORS GUID" of partition N (sgdisk -i)
+lab_part_info() {
+  sgdisk -i "$1" "$2" | awk '/^First sector:/ { s = $3 } /^Partition size:/ { n = $3 }
+                             /^Partition unique GUID:/ { g = $4 } END { print s, n, g }'
+}
+
+# lab_install_ssh_keys DIR ROOT: a fresh host key in ROOT (its public half kept in DIR/host_key.pub) and the lab's
+# client key pair DIR/lab_key, authorised for root.
+lab_install_ssh_keys() {
+  local dir=$1 mnt=$2
+  rm -f "$mnt"/etc/ssh/ssh_host_*
+  ssh-keygen -q -t ed25519 -N '' -C "lab-host" -f "$mnt/etc/ssh/ssh_host_ed25519_key"
+  cp "$mnt/etc/ssh/ssh_host_ed25519_key.pub" "$dir/host_key.pub"
+  ssh-keygen -q -t ed25519 -N '' -C "lab-client" -f "$dir/lab_key"
+  install -d -m 700 "$mnt/root/.ssh"
+  install -m 600 "$dir/lab_key.pub" "$mnt/root/.ssh/authorized_keys"
+}
+
+# lab_chroot_configure DIR ROOT SCRIPT VAR=VALUE...: runs image/configure-common.sh then SCRIPT in ROOT (a chroot
+# with /proc /sys /dev bound) with only the given variables; the log goes to DIR/configure.log.
+lab_chroot_configure() {
+  local dir=$1 mnt=$2 script=$3 p
+  shift 3
+  for p in proc sys dev; do lab_mount --bind "/$p" "$mnt/$p"; done
+  chroot "$mnt" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@" \
+    /bin/sh -s < <(cat "$LAB_DIR/image/configure-common.sh" "$script") > "$dir/configure.log" 2>&1 \
+    || { tail -n 30 "$dir/configure.log" >&2; lab_die "${script##*/} failed in the chroot"; }
+  for p in dev sys proc; do umount "$mnt/$p"; done
+}
+
+# lab_make_markers DIR ROOT: the marker tree in ROOT, its checksums and metadata listing in DIR.
+lab_make_markers() {
+  "$LAB_DIR/image/markers.sh" "$2$LAB_MARKERS_DIR"
+  (cd "$2$LAB_MARKERS_DIR" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) > "$1/markers.sha256"
+  sh "$LAB_DIR/image/markers-meta.sh" "$2$LAB_MARKERS_DIR" > "$1/markers.meta"
 }
 
 # lab_time LABEL CMD...: runs CMD, prints and records (out/timings.log) how long it took.

@@ -17,6 +17,7 @@ public sealed class ShellScriptTests
             .Concat(Directory.GetFiles(Path.Combine(lab, "scenarios"), "*.sh"))
             .Concat(Directory.GetFiles(Path.Combine(lab, "guest"), "*.sh"))
             .Concat(Directory.GetFiles(Path.Combine(lab, "image"), "*.sh"))
+            .Concat(Directory.GetFiles(Path.Combine(lab, "xcpng"), "*.sh"))
             .Concat(Directory.GetFiles(Path.Combine(root, "src", "XsRaid", "Samples"), "*.sh"));
         var data = new TheoryData<string>();
         foreach (var s in scripts.Select(s => Path.GetRelativePath(root, s)).Order(StringComparer.Ordinal))
@@ -52,7 +53,7 @@ public sealed class ShellScriptTests
         var lab = Path.Combine(RepoRoot(), "tests", "lab");
 
         var sourced = Tool.Run("bash", ["-c", "set -uo pipefail; source \"$1/lib.sh\"; for f in \"$1\"/scenarios/*.sh; do source \"$f\" || exit 1; done; "
-            + "declare -F scenario_convert scenario_lose_a scenario_lose_b scenario_refusals scenario_rollback scenario_interrupted scenario_script breaking >/dev/null && echo sourced", "bash", lab], check: false);
+            + "declare -F scenario_convert scenario_lose_a scenario_lose_b scenario_refusals scenario_rollback scenario_interrupted scenario_script scenario_xcpng_bios breaking >/dev/null && echo sourced", "bash", lab], check: false);
 
         sourced.ExitCode.ShouldBe(0, sourced.Stderr);
         sourced.Stdout.ShouldBe("sourced\n", "nothing runs while the files are sourced");

@@ -139,13 +139,13 @@ scn_cleanup() {
 
 serial_kernels() { grep -c 'Linux version' "$LAB_VMS/$1/serial.log" 2>/dev/null || true; }
 
-# wait_boot VM N TIMEOUT: waits until the serial console shows the Nth kernel of this start (a disk that does
-# not boot shows none: give up after 150 s) and then until ssh answers.
+# wait_boot VM N TIMEOUT [KERNEL_S=150]: waits until the serial console shows the Nth kernel of this start (a disk
+# that does not boot shows none: give up after KERNEL_S seconds) and then until ssh answers.
 wait_boot() {
-  local vm=$1 n=$2 timeout=$3 start
+  local vm=$1 n=$2 timeout=$3 kernel_s=${4:-150} start
   start=$(date +%s)
   while [ "$(serial_kernels "$vm")" -lt "$n" ]; do
-    [ $(( $(date +%s) - start )) -lt 150 ] || { lab_log "$vm: no kernel #$n on the serial console after 150 s"; return 1; }
+    [ $(( $(date +%s) - start )) -lt "$kernel_s" ] || { lab_log "$vm: no kernel #$n on the serial console after $kernel_s s"; return 1; }
     sleep 2
   done
   "$VM" wait-ssh "$vm" $(( timeout - ($(date +%s) - start) ))
