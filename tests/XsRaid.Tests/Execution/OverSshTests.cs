@@ -47,7 +47,7 @@ public sealed class OverSshTests(SshdFixture sshd, ITestOutputHelper output)
         var release = dir.File("release");
         // the "copy" runs until the test has seen two progress reports: they can only come from polls beside it
         var copy = new PlanStep("copy-root-test", PlanPhase.BuildMirror, "Copy", "test",
-            [HostCommand.Sh("n=0; while [ ! -e \"$1\" ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done; [ -e \"$1\" ]", release)], null, null, null);
+            [HostCommand.Sh("n=0; while [ ! -e \"$1\" ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done; [ -e \"$1\" ]", release)], null, null, null) { Kind = StepKind.Copy };
         var events = new RecordingEvents
         {
             Then = e =>

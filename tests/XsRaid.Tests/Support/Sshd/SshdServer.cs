@@ -214,6 +214,10 @@ public sealed class SshdServer : IDisposable
         config.AppendLine($"AuthorizedKeysFile {AuthorizedKeysFile}");
         config.AppendLine("StrictModes no");
         config.AppendLine($"PidFile {_dir.File("sshd.pid")}");
+        // Sessions get this server's own (empty) directory as HOME, so the machine's ~root/.bashrc (which bash reads
+        // for commands sshd starts) does not run with every test command: this machine's runs `pyenv init`, whose
+        // rehash lock made commands wait 60 s while several test runs shared the machine.
+        config.AppendLine($"SetEnv HOME={_dir.Path}");
         foreach (var type in _hostKeyTypes)
         {
             config.AppendLine($"HostKey {HostKeyFile(type)}");
