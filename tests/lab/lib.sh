@@ -167,6 +167,19 @@ lab_make_markers() {
   sh "$LAB_DIR/image/markers-meta.sh" "$2$LAB_MARKERS_DIR" > "$1/markers.meta"
 }
 
+# Directories under which anything still mounted is unmounted on exit (debootstrap's chroots, a partial build), by
+# lab_build_cleanup: the builders' EXIT trap, which then undoes this process's loops and mounts (lab_cleanup).
+LAB_UNDER=()
+lab_build_cleanup() {
+  local d
+  for d in "${LAB_UNDER[@]}"; do
+    awk -v p="$d/" 'index($2, p) == 1 { print $2 }' /proc/mounts | sort -r | while IFS= read -r m; do
+      umount -l "$m" || true
+    done
+  done
+  lab_cleanup
+}
+
 # lab_time LABEL CMD...: runs CMD, prints and records (out/timings.log) how long it took.
 lab_time() {
   local label=$1 start rc=0

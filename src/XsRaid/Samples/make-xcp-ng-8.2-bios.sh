@@ -122,7 +122,7 @@ CONF
 # write OUT WITH_SR: the sample directory.
 write() {
   out=$1
-  local with_sr=$2 img=$work/sda.img boot=4 parts name
+  local with_sr=$2 img=$work/sda.img boot=4 parts
   [ "$with_sr" = yes ] || boot=3
   rm -f "$img"
   build "$img" "$with_sr"
@@ -139,20 +139,8 @@ write() {
     printf 'sda5 5 %s %s\nsda6 6 %s %s\n' "$(start "$p5")" "$(count "$p5")" "$(start "$p6")" "$(count "$p6")"
   } | sort -k2n > "$out/disks/sda/partitions.txt"
   : > "$out/disks/sdb/partitions.txt"
-  for name in sda sdb; do
-    local serial=Z3TFK7QX
-    [ "$name" = sdb ] && serial=Z3TFK8AB
-    cat > "$out/disks/$name/sys.txt" <<SYS
-device/model=ST500DM002-1BD14
-device/vendor=ATA
-device/wwid=t10.ATA     ST500DM002-1BD142                       $serial
-queue/logical_block_size=512
-queue/physical_block_size=4096
-queue/rotational=1
-removable=0
-size=$total
-SYS
-  done
+  st500_sys_txt sda Z3TFK7QX "$total"
+  st500_sys_txt sdb Z3TFK8AB "$total"
   {
     local n
     for id in "$disk_id" "scsi-SATA_ST500DM002-1BD14_Z3TFK7QX" "wwn-0x5000c500a1b2c3d4"; do

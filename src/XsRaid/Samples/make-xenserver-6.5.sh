@@ -37,19 +37,8 @@ capture_disk sda "$img" "$total" "$start1:$sectors1" "$p2start:$p2size" "$p3star
 capture_disk sdb "" "$total"
 printf 'sda1 1 %s %s\nsda2 2 %s %s\nsda3 3 %s %s\n' "$start1" "$sectors1" "$p2start" "$p2size" "$p3start" "$p3size" > "$out/disks/sda/partitions.txt"
 : > "$out/disks/sdb/partitions.txt"
-for d in sda sdb; do
-  serial=Z3T4A1B2; [ "$d" = sdb ] && serial=Z3T4C3D4
-  cat > "$out/disks/$d/sys.txt" <<EOF
-device/model=ST500DM002-1BD14
-device/vendor=ATA
-device/wwid=t10.ATA     ST500DM002-1BD142                       $serial
-queue/logical_block_size=512
-queue/physical_block_size=4096
-queue/rotational=1
-removable=0
-size=$total
-EOF
-done
+st500_sys_txt sda Z3T4A1B2 "$total"
+st500_sys_txt sdb Z3T4C3D4 "$total"
 cat > "$out/by-id.txt" <<EOF
 ata-ST500DM002-1BD142_Z3T4A1B2=../../sda
 ata-ST500DM002-1BD142_Z3T4A1B2-part1=../../sda1

@@ -29,6 +29,21 @@ capture_disk() {
   sort -n -o "$out/disks/$disk/regions.txt" "$out/disks/$disk/regions.txt"
 }
 
+# st500_sys_txt DISK SERIAL TOTAL_SECTORS: the sysfs values a Seagate ST500DM002 shows (512-byte logical, 4096-byte
+# physical sectors), as the probe records them in disks/DISK/sys.txt.
+st500_sys_txt() {
+  cat > "$out/disks/$1/sys.txt" <<SYS
+device/model=ST500DM002-1BD14
+device/vendor=ATA
+device/wwid=t10.ATA     ST500DM002-1BD142                       $2
+queue/logical_block_size=512
+queue/physical_block_size=4096
+queue/rotational=1
+removable=0
+size=$3
+SYS
+}
+
 # copy_tree SRC DEST: every file under SRC into DEST, same relative paths.
 copy_tree() {
   (cd "$1" && find . -type f | LC_ALL=C sort) | while read -r f; do
