@@ -24,8 +24,13 @@ public static class Snippets
         "for n in \"$@\"; do sgdisk -i \"$n\" \"$d\" 2>/dev/null | grep -qi 'A19D880F-05FC-4D3B-A006-743F0F84911E' || exit 1; done";
 
     /// <summary>$1 = array device, $2 = member device: holds when the array runs with that member in it.</summary>
-    public const string ArrayHasMember =
-        "mdadm --detail \"$1\" 2>/dev/null | awk -v m=\"$2\" '$NF == m {f=1} END {exit !f}'";
+    public const string ArrayHasMember = "mdadm --detail \"$1\" 2>/dev/null | awk -v m=\"$2\" '" + DetailRunsWithMember + "'";
+
+    /// <summary>
+    /// awk over `mdadm --detail` output, with m = a member device: exits 0 when that device is listed and the array is
+    /// not inactive (an array the boot's incremental assembly left waiting for its missing half lists its member too).
+    /// </summary>
+    public const string DetailRunsWithMember = "$1 == \"State\" && $2 == \":\" && $3 == \"inactive\" {off=1} $NF == m {f=1} END {exit !(f && !off)}";
 
     /// <summary>$1 = device, $2 = label: holds when the ext filesystem on it carries that label.</summary>
     public const string HasLabel = "[ \"$(e2label \"$1\" 2>/dev/null)\" = \"$2\" ]";
@@ -96,12 +101,21 @@ public static class Snippets
         "for s in \"$@\"; do if [ -x \"/etc/init.d/$s\" ]; then service \"$s\" stop || exit 1; fi; done";
 
     /// <summary>
-    /// $1 = array device, $2 = member device: stops any OTHER running array that holds the member (after a roll-back
-    /// the old system may have assembled the half-built mirror as /dev/md127), so the array can be made again.
+    /// $1 = array device, $2 = member device: stops every array that holds the member, except $1 when it is active
+    /// (an inactive $1 is stopped too: the boot's incremental assembly leaves a half array waiting for its other half).
     /// </summary>
     public const string StopOtherArrayHolding =
-        "md=$1; name=${2##*/}; for a in $(awk -v d=\"$name\" '$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, \"[\"); if (p[1] == d) print $1}}' /proc/mdstat); do " +
-        "[ \"/dev/$a\" = \"$md\" ] || mdadm --stop \"/dev/$a\" || exit 1; done";
+        "md=$1; awk -v d=\"${2##*/}\" '" + MdstatHolders + "' /proc/mdstat | while read -r a state; do " +
+        "if [ \"/dev/$a\" = \"$md\" ] && [ \"$state\" = active ]; then continue; fi; mdadm --stop \"/dev/$a\" || exit 1; done";
+
+    /// <summary>
+    /// awk over /proc/mdstat, with d = a kernel device name (sdb1): prints "mdN active" or "mdN inactive" for each array
+    /// that holds it. Members are the fields with a slot number ("md0 : active raid1 sdb1[0]", "md127 : inactive
+    /// sdb1[0](S)"; an active array's level, "(auto-read-only)" and the state word have none).
+    /// </summary>
+    public const string MdstatHolders =
+        "$1 ~ /^md/ && $2 == \":\" {for (i = 3; i <= NF; i++) if (split($i, p, \"[\") > 1 && p[1] == d) print $1, $3}";
+
 
     /// <summary>
     /// $1 = disk: makes the kernel read its new partition table. udev probes a disk each time a writer closes it (dd,

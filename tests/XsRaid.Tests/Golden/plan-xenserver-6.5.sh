@@ -36,37 +36,37 @@ if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 
   # Why: RAID1 with the system disk's partition 1 'missing' for now; metadata 0.90 keeps the data at the partition start, the internal bitmap makes resyncs after a crash short.
   # WRITES /dev/sdb
   step create-md0 'Create /dev/md0 (root) degraded on /dev/sdb1'
-  if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sdb1; then
+  if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md0 /dev/sdb1; then
     skip '/dev/md0 runs with /dev/sdb1'
   else
-    sh -c 'md=$1; name=${2##*/}; for a in $(awk -v d="$name" '\''$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, "["); if (p[1] == d) print $1}}'\'' /proc/mdstat); do [ "/dev/$a" = "$md" ] || mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md0 /dev/sdb1
+    sh -c 'md=$1; awk -v d="${2##*/}" '\''$1 ~ /^md/ && $2 == ":" {for (i = 3; i <= NF; i++) if (split($i, p, "[") > 1 && p[1] == d) print $1, $3}'\'' /proc/mdstat | while read -r a state; do if [ "/dev/$a" = "$md" ] && [ "$state" = active ]; then continue; fi; mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md0 /dev/sdb1
     mdadm --create /dev/md0 --run '--metadata=0.90' '--level=1' '--raid-devices=2' '--bitmap=internal' /dev/sdb1 missing
   fi
-  sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sdb1 || fail create-md0 '/dev/md0 runs with /dev/sdb1'
+  sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md0 /dev/sdb1 || fail create-md0 '/dev/md0 runs with /dev/sdb1'
 
   # --- create-md1: Create /dev/md1 (backup) degraded on /dev/sdb2
   # Why: RAID1 with the system disk's partition 2 'missing' for now; metadata 1.0 keeps the data at the partition start, the internal bitmap makes resyncs after a crash short.
   # WRITES /dev/sdb
   step create-md1 'Create /dev/md1 (backup) degraded on /dev/sdb2'
-  if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sdb2; then
+  if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md1 /dev/sdb2; then
     skip '/dev/md1 runs with /dev/sdb2'
   else
-    sh -c 'md=$1; name=${2##*/}; for a in $(awk -v d="$name" '\''$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, "["); if (p[1] == d) print $1}}'\'' /proc/mdstat); do [ "/dev/$a" = "$md" ] || mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md1 /dev/sdb2
+    sh -c 'md=$1; awk -v d="${2##*/}" '\''$1 ~ /^md/ && $2 == ":" {for (i = 3; i <= NF; i++) if (split($i, p, "[") > 1 && p[1] == d) print $1, $3}'\'' /proc/mdstat | while read -r a state; do if [ "/dev/$a" = "$md" ] && [ "$state" = active ]; then continue; fi; mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md1 /dev/sdb2
     mdadm --create /dev/md1 --run '--metadata=1.0' '--level=1' '--raid-devices=2' '--bitmap=internal' /dev/sdb2 missing
   fi
-  sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sdb2 || fail create-md1 '/dev/md1 runs with /dev/sdb2'
+  sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md1 /dev/sdb2 || fail create-md1 '/dev/md1 runs with /dev/sdb2'
 
   # --- create-md2: Create /dev/md2 (storage) degraded on /dev/sdb3
   # Why: RAID1 with the system disk's partition 3 'missing' for now; metadata 1.0 keeps the data at the partition start, the internal bitmap makes resyncs after a crash short.
   # WRITES /dev/sdb
   step create-md2 'Create /dev/md2 (storage) degraded on /dev/sdb3'
-  if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sdb3; then
+  if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md2 /dev/sdb3; then
     skip '/dev/md2 runs with /dev/sdb3'
   else
-    sh -c 'md=$1; name=${2##*/}; for a in $(awk -v d="$name" '\''$1 ~ /^md/ {for (i = 5; i <= NF; i++) {split($i, p, "["); if (p[1] == d) print $1}}'\'' /proc/mdstat); do [ "/dev/$a" = "$md" ] || mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md2 /dev/sdb3
+    sh -c 'md=$1; awk -v d="${2##*/}" '\''$1 ~ /^md/ && $2 == ":" {for (i = 3; i <= NF; i++) if (split($i, p, "[") > 1 && p[1] == d) print $1, $3}'\'' /proc/mdstat | while read -r a state; do if [ "/dev/$a" = "$md" ] && [ "$state" = active ]; then continue; fi; mdadm --stop "/dev/$a" || exit 1; done' sh /dev/md2 /dev/sdb3
     mdadm --create /dev/md2 --run '--metadata=1.0' '--level=1' '--raid-devices=2' '--bitmap=internal' /dev/sdb3 missing
   fi
-  sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sdb3 || fail create-md2 '/dev/md2 runs with /dev/sdb3'
+  sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md2 /dev/sdb3 || fail create-md2 '/dev/md2 runs with /dev/sdb3'
 
   # --- mkfs-root: Make the ext3 filesystem on /dev/md0
   # Why: The new root. It gets a temporary label (xsraid-gbyxpnqd) so that while the old root exists no boot can confuse the two; the root label comes back in phase 2.
@@ -326,7 +326,7 @@ label xsraid
   kernel mboot.c32
   append /boot/xen.gz dom0_mem=752M,max:752M watchdog dom0_max_vcpus=1 crashkernel=128M@32M cpuid_mask_xsave_eax=0 console=vga vga=mode-0x0311 --- /boot/vmlinuz-3.10-xen root=/dev/md0 ro hpet=disable xencons=hvc console=hvc0 console=tty0 quiet vga=785 splash panic=30 --- /boot/xsraid-initrd.img
 XSRAID_EOF
-if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sda1; then
+if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md0 /dev/sda1; then
   skip '/dev/sda1 is already part of /dev/md0'
 else
   sh -c 'mkdir -p "$2" && { awk -v m="$2" '\''$2 == m {f=1} END {exit !f}'\'' /proc/mounts || mount "$1" "$2"; }' sh /dev/sda1 /mnt/xsraid-root-old
@@ -351,37 +351,37 @@ sh -c 'd=$1; r=$2; shift 2; l() { sgdisk -p "$1" 2>/dev/null | awk '\''$1 ~ /^[0
 # Why: Stale signatures are wiped first, then the partition joins and the mirror copies onto it.
 # WRITES /dev/sda
 step join-md0 'Add /dev/sda1 to /dev/md0'
-if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sda1; then
+if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md0 /dev/sda1; then
   skip '/dev/md0 has /dev/sda1'
 else
   sh -c 'dev=$1; mdadm --zero-superblock --force "$dev" >/dev/null 2>&1; size=$(blockdev --getsz "$dev") || exit 1; n=2048; [ "$size" -lt $n ] && n=$size; dd if=/dev/zero of="$dev" bs=512 count=$n conv=notrunc 2>/dev/null && dd if=/dev/zero of="$dev" bs=512 seek=$((size - n)) count=$n conv=notrunc 2>/dev/null' sh /dev/sda1
   mdadm /dev/md0 --add /dev/sda1
 fi
-sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md0 /dev/sda1 || fail join-md0 '/dev/md0 has /dev/sda1'
+sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md0 /dev/sda1 || fail join-md0 '/dev/md0 has /dev/sda1'
 
 # --- join-md1: Add /dev/sda2 to /dev/md1
 # Why: Stale signatures are wiped first, then the partition joins and the mirror copies onto it.
 # WRITES /dev/sda
 step join-md1 'Add /dev/sda2 to /dev/md1'
-if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sda2; then
+if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md1 /dev/sda2; then
   skip '/dev/md1 has /dev/sda2'
 else
   sh -c 'dev=$1; mdadm --zero-superblock --force "$dev" >/dev/null 2>&1; size=$(blockdev --getsz "$dev") || exit 1; n=2048; [ "$size" -lt $n ] && n=$size; dd if=/dev/zero of="$dev" bs=512 count=$n conv=notrunc 2>/dev/null && dd if=/dev/zero of="$dev" bs=512 seek=$((size - n)) count=$n conv=notrunc 2>/dev/null' sh /dev/sda2
   mdadm /dev/md1 --add /dev/sda2
 fi
-sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md1 /dev/sda2 || fail join-md1 '/dev/md1 has /dev/sda2'
+sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md1 /dev/sda2 || fail join-md1 '/dev/md1 has /dev/sda2'
 
 # --- join-md2: Add /dev/sda3 to /dev/md2
 # Why: Stale signatures are wiped first, then the partition joins and the mirror copies onto it.
 # WRITES /dev/sda
 step join-md2 'Add /dev/sda3 to /dev/md2'
-if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sda3; then
+if sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md2 /dev/sda3; then
   skip '/dev/md2 has /dev/sda3'
 else
   sh -c 'dev=$1; mdadm --zero-superblock --force "$dev" >/dev/null 2>&1; size=$(blockdev --getsz "$dev") || exit 1; n=2048; [ "$size" -lt $n ] && n=$size; dd if=/dev/zero of="$dev" bs=512 count=$n conv=notrunc 2>/dev/null && dd if=/dev/zero of="$dev" bs=512 seek=$((size - n)) count=$n conv=notrunc 2>/dev/null' sh /dev/sda3
   mdadm /dev/md2 --add /dev/sda3
 fi
-sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$NF == m {f=1} END {exit !f}'\''' sh /dev/md2 /dev/sda3 || fail join-md2 '/dev/md2 has /dev/sda3'
+sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\''' sh /dev/md2 /dev/sda3 || fail join-md2 '/dev/md2 has /dev/sda3'
 
 # --- raise-resync-speed: Raise the resync speed floor
 # Why: speed_limit_min 100000 KB/s so the resync is not starved; restored afterwards.
