@@ -37,7 +37,13 @@ public static class ConvertPlanner
 
         var metadata = options.Metadata == "auto" ? profile.Os.Metadata.Default : options.Metadata;
         var target = facts.Disk(options.Target);
-        refusals.AddRange(SafetyRules.SourceLayout(facts, profile.Layout, source, root));
+        var kept = StorageMove.Find(facts, profile, source, metadata);
+        refusals.AddRange(SafetyRules.SourceLayout(facts, profile.Layout, source, root, kept?.VolumeGroup.Device));
+        if (kept is not null)
+        {
+            refusals.AddRange(VolumeGroupRules.Check(facts, kept.VolumeGroup, kept.ArrayBytes, options));
+        }
+
         refusals.AddRange(SafetyRules.Target(facts, source, target, options));
         if (SafetyRules.Tools(facts, profile, options) is { } tools)
         {
@@ -59,10 +65,10 @@ public static class ConvertPlanner
             return PlanResult.Refused(refusals);
         }
 
-        return PlanResult.Ok(Build(facts, profile, options, source, target, root, metadata));
+        return PlanResult.Ok(Build(facts, profile, options, source, target, root, metadata, kept));
     }
 
-    private static ConversionPlan Build(HostFacts facts, HostProfile profile, PlanOptions options, DiskFacts source, DiskFacts target, RootFacts root, string metadata)
+    private static ConversionPlan Build(HostFacts facts, HostProfile profile, PlanOptions options, DiskFacts source, DiskFacts target, RootFacts root, string metadata, StorageMove? kept)
     {
         var seed = string.Join('|', facts.InstallationUuid, root.Uuid, source.Identity.BestName, target.Identity.BestName);
         var arrays = source.Report!.PartitionTable.Partitions.OrderBy(p => p.Number)
@@ -82,7 +88,10 @@ public static class ConvertPlanner
             facts, profile, options, source, target, root, metadata, arrays,
             DeterministicIds.Uuid(seed, "root-filesystem").ToString("D"),
             "xsraid-" + DeterministicIds.Letters(seed, "temporary-label", 8),
-            facts.KernelVersion ?? "");
+            facts.KernelVersion ?? "")
+        {
+            VolumeGroupMove = kept?.Move(arrays),
+        };
         var steps = BuildMirrorSteps.Create(context)
             .Concat(JoinMirrorSteps.Create(context))
             .Concat(StorageSteps.Create(context))
@@ -119,6 +128,11 @@ public static class ConvertPlanner
         if (c.Options.CreateSr && !c.ArraysHandled(RoleHandling.Storage).Any() && c.Layout.FirstOf(RoleHandling.Storage) is { } storage)
         {
             notes.Add($"--create-sr: the system disk has no partition {storage.Number}, so there is no storage array to put an SR on.");
+        }
+
+        if (c.VolumeGroupMove is { } move)
+        {
+            notes.AddRange(StorageMove.Notes(c.Facts, move));
         }
 
         if (c.Target.Disk.SizeBytes > c.Source.Disk.SizeBytes)

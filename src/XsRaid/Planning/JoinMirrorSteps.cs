@@ -28,6 +28,12 @@ public static class JoinMirrorSteps
             ],
             source, joined, null);
 
+        // the volume group leaves the old storage partition before anything rewrites the original disk's table
+        foreach (var step in c.VolumeGroupMove is { } move ? VolumeGroupMoveSteps.Create(move, PlanPhase.JoinMirror) : [])
+        {
+            yield return step;
+        }
+
         var layout = new HostCheck($"{source} has {c.TargetDevice}'s layout with Linux RAID types", HostCommand.Sh(Snippets.LayoutCopied, [source, c.TargetDevice, .. numbers]));
         yield return Step(c, "repartition-source", "Copy the mirror's partition layout to the original disk",
             ("Same layout, new GUIDs. " + c.Boot.ClearBootableWhy(c.RootArray.PartitionNumber)).Trim(),

@@ -24,6 +24,9 @@ public sealed record PlanContext(
 
     public const string OneShotInitrd = "/boot/xsraid-initrd.img";
 
+    /// <summary>The volume group on the old storage partition that moves onto the storage array in phase 2, or null.</summary>
+    public VolumeGroupMove? VolumeGroupMove { get; init; }
+
     public IOsFamily Os => Profile.Os;
 
     public IBootloader Boot => Profile.Boot;

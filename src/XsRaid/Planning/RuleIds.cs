@@ -17,6 +17,10 @@ public static class RuleIds
     public const string TargetHasSignatures = "target-has-signatures";
     public const string TargetUnreadable = "target-unreadable";
     public const string StoragePartitionInUse = "storage-partition-in-use";
+    public const string VolumeGroupDoesNotFit = "volume-group-does-not-fit";
+    public const string VolumeGroupMetadataFull = "volume-group-metadata-full";
+    public const string VolumeGroupSpansDisks = "volume-group-spans-disks";
+    public const string PvMoveInProgress = "pvmove-in-progress";
     public const string ToolMissing = "tool-missing";
     public const string MetadataNotBootable = "metadata-not-bootable";
     public const string AmbiguousSuperblock = "ambiguous-superblock";

@@ -83,7 +83,8 @@ public static class SafetyRules
         return refusals;
     }
 
-    public static IReadOnlyList<Refusal> SourceLayout(HostFacts facts, DiskLayout layout, DiskFacts source, RootFacts root)
+    /// <param name="keptStorage">The storage partition whose volume group the plan keeps (moves onto the mirror), if any: its own rules apply.</param>
+    public static IReadOnlyList<Refusal> SourceLayout(HostFacts facts, DiskLayout layout, DiskFacts source, RootFacts root, string? keptStorage = null)
     {
         var refusals = new List<Refusal>();
         if (source.Report is null)
@@ -132,6 +133,11 @@ public static class SafetyRules
         foreach (var storage in partitions.Where(p => layout.RoleAt(p.Number)?.Handling == RoleHandling.Storage))
         {
             var device = DiskInspector.PartitionName(source.Disk.DevicePath, storage.Number);
+            if (device == keptStorage)
+            {
+                continue;
+            }
+
             var pv = facts.PhysicalVolumes.FirstOrDefault(v => v.Device == device);
             var sr = facts.SrDevices.Contains(device);
             if (sr || pv is not null || storage.Content.Type == ContentType.LvmPv)

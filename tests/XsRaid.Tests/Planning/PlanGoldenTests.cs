@@ -8,13 +8,16 @@ namespace XsRaid.Tests.Planning;
 /// </summary>
 public sealed class PlanGoldenTests
 {
-    public static TheoryData<string> Samples() => new("xenserver-6.5", "lab-debian");
+    /// <summary>Each sample with its options: the SR sample keeps its SR, so it is planned without --create-sr.</summary>
+    public static TheoryData<string> Samples() => new("xenserver-6.5", "lab-debian", "xenserver-6.5-sr");
+
+    private static string[] Options(string sample) => sample == "xenserver-6.5-sr" ? [] : ["--create-sr"];
 
     [Theory]
     [MemberData(nameof(Samples))]
     public void Table(string sample)
     {
-        var run = CliRun.Of("plan", "--sample", sample, "--target", "/dev/sdb", "--create-sr");
+        var run = CliRun.Of(["plan", "--sample", sample, "--target", "/dev/sdb", .. Options(sample)]);
         run.ExitCode.ShouldBe(0, run.Console + run.Error);
         Golden.Verify($"plan-{sample}.txt", run.Console);
     }
@@ -23,7 +26,7 @@ public sealed class PlanGoldenTests
     [MemberData(nameof(Samples))]
     public void Json(string sample)
     {
-        var run = CliRun.Of("plan", "--sample", sample, "--target", "/dev/sdb", "--create-sr", "--json");
+        var run = CliRun.Of(["plan", "--sample", sample, "--target", "/dev/sdb", .. Options(sample), "--json"]);
         run.ExitCode.ShouldBe(0, run.Error);
         Golden.Verify($"plan-{sample}.json", run.Out);
     }
@@ -32,7 +35,7 @@ public sealed class PlanGoldenTests
     [MemberData(nameof(Samples))]
     public void Script(string sample)
     {
-        var run = CliRun.Of("plan", "--sample", sample, "--target", "/dev/sdb", "--create-sr", "--script");
+        var run = CliRun.Of(["plan", "--sample", sample, "--target", "/dev/sdb", .. Options(sample), "--script"]);
         run.ExitCode.ShouldBe(0, run.Error);
         Golden.Verify($"plan-{sample}.sh", run.Out);
         run.Out.All(char.IsAscii).ShouldBeTrue("the script must be pure ASCII");

@@ -37,6 +37,9 @@ public sealed class PlanInvariantTests
             }
         }
 
+        // the SR sample keeps its volume group: --create-sr is refused there
+        data.Add("xenserver-6.5-sr", "auto", false, false);
+        data.Add("xenserver-6.5-sr", "auto", true, false);
         return data;
     }
 

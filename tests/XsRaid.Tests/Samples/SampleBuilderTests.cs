@@ -39,6 +39,33 @@ public sealed class SampleBuilderTests
         VgsWithoutUuid(withSr).ShouldBe(VgsWithoutUuid(Path.Combine(SamplesDir(), "xcp-ng-8.2-bios")));
     }
 
+    /// <summary>
+    /// The SR variant of the 6.5 host: the same as `xenserver-6.5` but for p3's head (PV label and VG metadata) and the
+    /// LVM and xe captures. LVM's fresh UUIDs, time and kernel name make the metadata region, `vgs`' UUID column and the
+    /// metadata area's free bytes (`pvs-extents`' last column: the text's length) differ between runs; nothing else may.
+    /// </summary>
+    [Fact]
+    public void XenServer65SrSampleIsWhatItsBuilderMakes()
+    {
+        RequireRoot("make-xenserver-6.5-sr.sh attaches a loop device (LVM)");
+        using var temp = new TempDir();
+        var built = Path.Combine(temp.Path, "xenserver-6.5-sr");
+
+        Build("make-xenserver-6.5-sr.sh", built);
+
+        var committed = Path.Combine(SamplesDir(), "xenserver-6.5-sr");
+        var lvmMetadataRegion = $"disks/sda/bytes-{16779264L * 512}.bin.gz";
+        Differences(built, committed).ShouldBeSubsetOf(["commands/vgs.txt", "commands/pvs-extents.txt", lvmMetadataRegion]);
+        VgsWithoutUuid(built).ShouldBe(VgsWithoutUuid(committed));
+        WithoutLastColumn(built, "pvs-extents.txt").ShouldBe(WithoutLastColumn(committed, "pvs-extents.txt"));
+        Differences(built, Path.Combine(SamplesDir(), "xenserver-6.5"))
+            .ShouldBe(["commands/lvs.txt", "commands/pvs-extents.txt", "commands/pvs.txt", "commands/vgs.txt", "commands/xe-pbd-list.txt", "commands/xe-sr-list.txt",
+                lvmMetadataRegion, "tools.txt"], ignoreOrder: true);
+    }
+
+    private static string WithoutLastColumn(string sample, string command) =>
+        string.Join('\n', File.ReadAllLines(Path.Combine(sample, "commands", command)).Select(l => l.Contains('|', StringComparison.Ordinal) ? l[..l.LastIndexOf('|')] : l));
+
     private static void Build(string script, params string[] outputs)
     {
         var run = Tool.Run("bash", [Path.Combine(SamplesDir(), script), .. outputs], check: false);

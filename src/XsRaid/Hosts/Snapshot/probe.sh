@@ -98,7 +98,7 @@ done
 
 echo '@@tools'
 for t in sh sgdisk mdadm mkfs.ext3 mkfs.ext4 e2label tune2fs rsync cp extlinux grub-install grub2-install \
-         mkinitrd dracut update-initramfs lsinitramfs wipefs efibootmgr xe pvs vgs pvcreate vgcreate blkid partprobe blockdev sfdisk cmp stat chroot dd awk; do
+         mkinitrd dracut update-initramfs lsinitramfs wipefs efibootmgr xe pvs vgs lvs pvcreate vgcreate vgextend pvmove vgreduce pvremove blkid partprobe blockdev sfdisk cmp stat chroot dd awk; do
   p=$(command -v "$t" 2>/dev/null)
   if [ -n "$p" ]; then echo "|$t=$p"; fi
 done
@@ -171,6 +171,9 @@ done
 if command -v pvs >/dev/null 2>&1; then
   emit_cmd pvs pvs --noheadings --units b --nosuffix --separator '|' -o pv_name,vg_name,pv_size,pv_uuid,pv_attr
   emit_cmd vgs vgs --noheadings --units b --nosuffix --separator '|' -o vg_name,vg_uuid,vg_size,vg_free,pv_count,lv_count
+  # keeping a volume group (pvmove onto the mirror): extents and metadata space of each PV, every LV with its devices
+  emit_cmd pvs-extents pvs --noheadings --units b --nosuffix --separator '|' -o pv_name,vg_name,vg_extent_size,pv_pe_count,pv_pe_alloc_count,pe_start,pv_mda_size,pv_mda_free
+  emit_cmd lvs lvs -a --noheadings --separator '|' -o vg_name,lv_name,lv_attr,copy_percent,devices
 fi
 if command -v mdadm >/dev/null 2>&1; then
   emit_cmd mdadm-detail-scan mdadm --detail --scan

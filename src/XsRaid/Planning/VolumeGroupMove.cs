@@ -1,0 +1,13 @@
+namespace XsRaid.Planning;
+
+/// <summary>
+/// Moving a volume group off a partition onto an array while the host runs: the VG, the partition's PV it leaves
+/// (<paramref name="OldDevice"/>), the array that becomes its PV (<paramref name="ArrayDevice"/>: /dev/md2 on the
+/// per-partition layout, a partition of the whole-disk array on XCP-ng's), and the metadata area the new PV gets
+/// (the old PV's, so the VG's metadata fits on it as before).
+/// </summary>
+public sealed record VolumeGroupMove(string VgName, string OldDevice, string ArrayDevice, long MetadataAreaBytes)
+{
+    /// <summary>pvcreate's --metadatasize in KiB, rounded up (LVM accepts a k suffix on every version).</summary>
+    public string MetadataSizeArgument => $"--metadatasize={(MetadataAreaBytes + 1023) / 1024}k";
+}
