@@ -84,4 +84,8 @@ public static class ExecutionSnippets
 
     /// <summary>$1 = the new root's mount point: `df -P -k` of / and of it (used KiB of each), for copy progress.</summary>
     public const string CopySizes = "df -P -k / \"$1\" 2>/dev/null | awk 'NR > 1 {print $3, $6}'";
+
+    /// <summary>Every LV's attributes, size in bytes and copy percentage (a pvmove LV's attributes start with 'p').</summary>
+    public static readonly string[] LvCopyPercent =
+        ["lvs", "-a", "--noheadings", "--units", "b", "--nosuffix", "--separator", "|", "-o", "lv_attr,lv_size,copy_percent"];
 }

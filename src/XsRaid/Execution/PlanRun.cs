@@ -34,7 +34,8 @@ internal sealed class PlanRun
         _journal = new Journal(settings.JournalPath, settings.HostState);
         _executor = new StepExecutor(connection.Host, _journal, _planId, events, settings.CommandTimeout,
             new StepCommandTracker(connection.Host, settings.StepPidFile, settings.PollInterval),
-            [new CopyMonitor(PlanContext.NewRootMount, settings.PollInterval), new ResyncMonitor([.. plan.Arrays.Select(a => a.Device)], settings.PollInterval)]);
+            [new CopyMonitor(PlanContext.NewRootMount, settings.PollInterval), new ResyncMonitor([.. plan.Arrays.Select(a => a.Device)], settings.PollInterval),
+                new VolumeMoveMonitor(settings.PollInterval)]);
     }
 
     private IHost Host => _connection.Host;

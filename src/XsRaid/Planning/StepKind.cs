@@ -26,6 +26,10 @@ public enum StepKind
     [JsonStringEnumMemberName("resync-wait")]
     ResyncWait,
 
+    /// <summary>Moves LVM extents (pvmove): runs unless its done-check holds, like an action; its progress is watched.</summary>
+    [JsonStringEnumMemberName("volume-move")]
+    VolumeMove,
+
     /// <summary>Only reads: its commands are checks of the finished result.</summary>
     [JsonStringEnumMemberName("verify-only")]
     VerifyOnly,

@@ -23,11 +23,11 @@ public static class VolumeGroupMoveSteps
         var moved = new HostCheck($"nothing of {m.VgName} is left on {m.OldDevice} and no pvmove is in progress",
             HostCommand.Sh(LvmSnippets.NothingLeftOn, m.VgName, m.OldDevice));
         yield return new PlanStep("pv-move-storage", phase, $"Move {m.VgName} from {m.OldDevice} to {m.ArrayDevice} (pvmove, online)",
-            "LVM mirrors each segment to the array and switches it over while the VMs keep running; pvmove prints its progress every minute. " +
+            "LVM mirrors each segment to the array and switches it over while the VMs keep running; xsraid shows its progress (lvs copy_percent). " +
             "Meanwhile LVM refuses to resize or snapshot a volume being moved: leave VDI snapshots and resizes until it is done. " +
             "LVM records the move in the VG's metadata: after an interruption (a killed run, a reboot) the step runs plain `pvmove`, " +
             "which continues from LVM's last checkpoint; it is never restarted or aborted (an abort would leave the VG split over both PVs).",
-            [HostCommand.Sh(LvmSnippets.MoveExtents, m.VgName, m.OldDevice, m.ArrayDevice)], m.ArrayDevice, moved, moved);
+            [HostCommand.Sh(LvmSnippets.MoveExtents, m.VgName, m.OldDevice, m.ArrayDevice)], m.ArrayDevice, moved, moved) { Kind = StepKind.VolumeMove };
 
         var reduced = new HostCheck($"{m.VgName} is only on {m.ArrayDevice}", HostCommand.Sh(LvmSnippets.OnlyOn, m.VgName, m.ArrayDevice));
         yield return new PlanStep("vg-reduce-storage", phase, $"Take {m.OldDevice} out of the volume group {m.VgName}",

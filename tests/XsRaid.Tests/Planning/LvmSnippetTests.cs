@@ -1,3 +1,4 @@
+using XsRaid.Execution;
 using XsRaid.Planning;
 using XsRaid.Tests.Support;
 
@@ -85,6 +86,28 @@ public sealed class LvmSnippetTests : IDisposable
         Run(LvmSnippets.MoveExtents, bin, _vg, _old.Path, _new.Path).ExitCode.ShouldBe(0);
         File.ReadAllText(calls).ShouldBe("-i 60\n", "resumed from LVM's checkpoint, never started again or aborted");
         Run(LvmSnippets.NothingLeftOn, bin, _vg, _old.Path).ExitCode.ShouldNotBe(0, "a move in progress is not done");
+    }
+
+    /// <summary>
+    /// The move's progress: `lvs -a` as VolumeMoveMonitor asks for it, run for real (no pvmove LV: no progress), then
+    /// with the line a pvmove LV adds (its attributes start with 'p'; written here in lvs' format: no device-mapper).
+    /// </summary>
+    [Fact]
+    public void TheMovesProgressIsReadFromThePvmoveLvsCopyPercent()
+    {
+        Lvm("pvcreate", _old.Path);
+        Lvm("vgcreate", _vg, _old.Path);
+        Lvm("lvcreate", "-an", "-Zn", "-L", "8M", "-n", "vdi", _vg, _old.Path);
+        var argv = ExecutionSnippets.LvCopyPercent;
+        var real = Tool.Run(argv[0], argv.Skip(1), env: _env).Stdout;
+        real.ShouldContain("|8388608|");
+        VolumeMoveMonitor.Parse(real).ShouldBeNull("no pvmove LV: nothing to report");
+
+        var moving = VolumeMoveMonitor.Parse(real + "  p-C-aom---|8388608|25.00\n");
+        moving.ShouldBe((2097152L, 8388608L));
+        new VolumeMoveMonitor(TimeSpan.FromSeconds(5)).Watches(
+            VolumeGroupMoveSteps.Create(new VolumeGroupMove(_vg, _old.Path, _new.Path, 1L << 20), PlanPhase.JoinMirror).Single(s => s.Id == "pv-move-storage"))
+            .ShouldBeTrue();
     }
 
     public void Dispose()
