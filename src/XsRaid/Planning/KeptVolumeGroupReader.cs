@@ -58,7 +58,4 @@ public static class KeptVolumeGroupReader
             .Where(r => r.Get("lv_attr") is { Length: > 0 } attr && attr[0] == 'p')
             .Select(r => new PvMoveInProgress(r.Get("vg_name") ?? "", r.Get("lv_name") ?? "", r.Get("devices") ?? "", r.Get("copy_percent") is { Length: > 0 } p ? p : null))];
     }
-
-    /// <summary>True when the snapshot has the `lvs` capture (older probes did not take it).</summary>
-    public static bool HasLvs(HostFacts facts) => facts.Snapshot.Commands.GetValueOrDefault("lvs") is { ExitCode: 0 };
 }
