@@ -22,6 +22,6 @@ public sealed record ConversionPlan(
 {
     public PlanStep Step(string id) => Steps.Single(s => s.Id == id);
 
-    /// <summary>The array / is copied onto (a method, so that the plan's JSON stays as it is).</summary>
-    public ArrayPlan RootArrayPlan() => Arrays.Single(a => a.Device == RootArray);
+    /// <summary>The array / is copied onto (a method, so that the plan's JSON stays as it is); a whole-disk plan has one.</summary>
+    public ArrayPlan RootArrayPlan() => Arrays.SingleOrDefault(a => a.Device == RootArray) ?? Arrays.Single();
 }

@@ -37,6 +37,12 @@ public static class ConvertPlanner
 
         var metadata = options.Metadata == "auto" ? profile.Os.Metadata.Default : options.Metadata;
         var target = facts.Disk(options.Target);
+        var wholeDisk = profile.Layout.Scope == MirrorScope.WholeDisk;
+        if (wholeDisk)
+        {
+            refusals.AddRange(WholeDiskRules.Source(profile, source));
+        }
+
         refusals.AddRange(SafetyRules.SourceLayout(facts, profile.Layout, source, root));
         refusals.AddRange(SafetyRules.Target(facts, source, target, options));
         if (SafetyRules.Tools(facts, profile, options) is { } tools)
@@ -54,18 +60,33 @@ public static class ConvertPlanner
             refusals.AddRange(SafetyRules.AmbiguousSuperblocks(profile, metadata, source, target));
         }
 
+        IReadOnlyList<InnerPartition> table = [];
+        if (refusals.Count == 0 && target is not null && wholeDisk)
+        {
+            (table, var tableRefusals) = WholeDiskRules.Table(profile.Layout, options, source, target);
+            refusals.AddRange(tableRefusals);
+        }
+
         if (refusals.Count > 0 || target is null)
         {
             return PlanResult.Refused(refusals);
         }
 
-        return PlanResult.Ok(Build(facts, profile, options, source, target, root, metadata));
+        return PlanResult.Ok(Build(facts, profile, options, source, target, root, metadata, table));
     }
 
-    private static ConversionPlan Build(HostFacts facts, HostProfile profile, PlanOptions options, DiskFacts source, DiskFacts target, RootFacts root, string metadata)
+    private static ConversionPlan Build(HostFacts facts, HostProfile profile, PlanOptions options, DiskFacts source, DiskFacts target, RootFacts root, string metadata,
+        IReadOnlyList<InnerPartition> table)
     {
         var seed = string.Join('|', facts.InstallationUuid, root.Uuid, source.Identity.BestName, target.Identity.BestName);
-        var arrays = source.Report!.PartitionTable.Partitions.OrderBy(p => p.Number)
+        var temporaryLabel = "xsraid-" + DeterministicIds.Letters(seed, "temporary-label", 8);
+        var wholeDisk = profile.Layout.Array is { } array && profile.Layout.Scope == MirrorScope.WholeDisk
+            ? WholeDisk(array, table, source, seed, temporaryLabel)
+            : null;
+        var arrays = wholeDisk is not null
+            ? [new ArrayPlan(wholeDisk.Array.Device, 0, source.Disk.DevicePath, target.Disk.DevicePath, DeterministicIds.Uuid(seed, "array-disk").ToString("D"),
+                metadata, "whole-disk", "gpt", target.Disk.SizeBytes - WholeDiskArray.ReservedBytes)]
+            : source.Report!.PartitionTable.Partitions.OrderBy(p => p.Number)
             .Select(p => (Partition: p, Role: profile.Layout.RoleAt(p.Number)!))
             .Where(m => m.Role.IsMirrored)
             .Select(m => new ArrayPlan(
@@ -81,12 +102,12 @@ public static class ConvertPlanner
         var context = new PlanContext(
             facts, profile, options, source, target, root, metadata, arrays,
             DeterministicIds.Uuid(seed, "root-filesystem").ToString("D"),
-            "xsraid-" + DeterministicIds.Letters(seed, "temporary-label", 8),
-            facts.KernelVersion ?? "");
-        var steps = BuildMirrorSteps.Create(context)
-            .Concat(JoinMirrorSteps.Create(context))
-            .Concat(StorageSteps.Create(context))
-            .ToList();
+            temporaryLabel,
+            facts.KernelVersion ?? "") { WholeDisk = wholeDisk };
+        var mirror = wholeDisk is null
+            ? BuildMirrorSteps.Create(context).Concat(JoinMirrorSteps.Create(context))
+            : WholeDiskMirrorSteps.Create(context).Concat(WholeDiskJoinSteps.Create(context));
+        var steps = mirror.Concat(StorageSteps.Create(context)).ToList();
         return new ConversionPlan(
             facts.Snapshot.HostName,
             profile.DisplayName,
@@ -94,7 +115,7 @@ public static class ConvertPlanner
             source.Identity,
             target.Identity,
             arrays,
-            context.RootArray.Device,
+            context.NewRootDevice,
             context.NewRootSpec,
             context.NewRootUuid,
             root.Label ?? "",
@@ -103,6 +124,19 @@ public static class ConvertPlanner
             Notes(context),
             profile.Boot.OneShot(context));
     }
+
+    /// <summary>The whole-disk decisions: the labelled volumes (root, logs, swap) with their temporary labels.</summary>
+    private static WholeDiskPlan WholeDisk(WholeDiskArray array, IReadOnlyList<InnerPartition> table, DiskFacts source, string seed, string rootTemporaryLabel) =>
+        new(array, table, [.. table
+            .Select(p => (Inner: p, Source: source.Report!.PartitionTable.Partitions.FirstOrDefault(s => s.Number == p.Number)))
+            .Where(m => m.Inner.Role.LabelPrefix is not null && m.Source?.Content.Label is not null)
+            .Select(m => new LabelledVolume(
+                m.Inner.Role,
+                array.Partition(m.Inner.Number),
+                PlanContext.PartitionOf(source.Disk.DevicePath, m.Inner.Number),
+                m.Source!.Content.Label!,
+                m.Inner.Role.Kind == RoleKind.Root ? rootTemporaryLabel : "xsraid-" + DeterministicIds.Letters(seed, $"temporary-label-{m.Inner.Role.Name}", 8),
+                m.Source.Content.Type))]);
 
     private static List<string> Notes(PlanContext c)
     {
@@ -116,9 +150,14 @@ public static class ConvertPlanner
             }
         }
 
-        if (c.Options.CreateSr && !c.ArraysHandled(RoleHandling.Storage).Any() && c.Layout.FirstOf(RoleHandling.Storage) is { } storage)
+        if (c.Options.CreateSr && c.StorageDevice is null && c.Layout.FirstOf(RoleHandling.Storage) is { } storage)
         {
             notes.Add($"--create-sr: the system disk has no partition {storage.Number}, so there is no storage array to put an SR on.");
+        }
+
+        if (c.WholeDisk is { } w)
+        {
+            notes.AddRange(WholeDiskMirrorSteps.Notes(c, w));
         }
 
         if (c.Target.Disk.SizeBytes > c.Source.Disk.SizeBytes)

@@ -8,7 +8,7 @@ namespace XsRaid.Tests.Planning;
 /// </summary>
 public sealed class PlanGoldenTests
 {
-    public static TheoryData<string> Samples() => new("xenserver-6.5", "lab-debian");
+    public static TheoryData<string> Samples() => new("xenserver-6.5", "lab-debian", "xcp-ng-8.2-bios-nosr");
 
     [Theory]
     [MemberData(nameof(Samples))]
