@@ -84,7 +84,7 @@ public static class ConvertPlanner
             ? WholeDisk(array, table, source, seed, temporaryLabel)
             : null;
         var arrays = wholeDisk is not null
-            ? [new ArrayPlan(wholeDisk.Array.Device, 0, source.Disk.DevicePath, target.Disk.DevicePath, DeterministicIds.Uuid(seed, "array-disk").ToString("D"),
+            ? [new ArrayPlan(wholeDisk.Array.Device, DiskRenames.WholeDiskMember, source.Disk.DevicePath, target.Disk.DevicePath, DeterministicIds.Uuid(seed, "array-disk").ToString("D"),
                 metadata, "whole-disk", "gpt", target.Disk.SizeBytes - WholeDiskArray.ReservedBytes)]
             : source.Report!.PartitionTable.Partitions.OrderBy(p => p.Number)
             .Select(p => (Partition: p, Role: profile.Layout.RoleAt(p.Number)!))

@@ -96,6 +96,28 @@ public sealed class WholeDiskPlanTests
     }
 
     [Fact]
+    public void DisksThatTradeNamesAcrossTheRebootRebindEveryPartitionName()
+    {
+        var plan = Plan(NoSr);
+
+        var rebound = PlanRebinding.Rebind(plan, DiskRenames.For(plan, "/dev/sdb", "/dev/sda"));
+
+        rebound.Step("make-mirror-default").Commands[0].Argv.ShouldContain("/dev/sdb1", "the old root is mounted by its name now");
+        rebound.Step("join-md127").Commands[0].Argv.ShouldBe(["mdadm", "/dev/md127", "--add", "/dev/sdb"]);
+        rebound.Step("verify-root-on-array").Verify!.Command.Argv.ShouldContain("/dev/md127p1", "names inside the array never move");
+    }
+
+    [Fact]
+    public void TheOriginalRootIsThePartitionOfTheSystemDiskAndTheUntouchedHostHasNoDrift()
+    {
+        var plan = Plan(NoSr);
+
+        plan.OriginalRoot().ShouldBe("/dev/sda1");
+        XsRaid.Execution.PlanDrift.CheckHost(plan, HostFactsReader.Read(NoSr.Snapshot)).ShouldBeEmpty();
+        XsRaid.Execution.PlanDrift.Compare(plan, Plan(NoSr)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void TheNotesNameTheResetDuringResyncGapAndItsWayOut() =>
         Plan(NoSr).Notes.ShouldContain(n => n.Contains("A reset during phase 2's resync") && n.Contains("Choose /dev/sdb in the BIOS boot menu"));
 
