@@ -99,8 +99,8 @@ public static class WholeDiskMirrorSteps
 
         if (w.Table.FirstOrDefault(p => p.Role.Kind == RoleKind.BiosBoot) is { } boot)
         {
-            yield return $"A reset during phase 2's resync, before the resync has passed partition {N(boot.Number)} (BIOS boot, GRUB's core.img), leaves {c.SourceDevice} with GRUB's boot.img (copied first) but not yet its core.img: if the BIOS boots {c.SourceDevice}, GRUB stops with an error. "
-                + $"Choose {c.TargetDevice} in the BIOS boot menu; md127 assembles from it and the resync goes on (internal bitmap). {c.TargetDevice} alone boots at every point of phase 2.";
+            yield return $"A reset during phase 2's resync, before the resync has passed partition {N(boot.Number)} (BIOS boot, GRUB's core.img), leaves {c.SourceDevice} with GRUB's boot.img (copied first) but not the new core.img (its BIOS boot area still holds the old one, or part of the new): if the BIOS boots {c.SourceDevice} then, GRUB may stop or hang. "
+                + $"Way out: choose {c.TargetDevice} in the BIOS boot menu; md127 assembles from it and the resync goes on (internal bitmap). Once the resync has passed that partition, either disk boots.";
         }
     }
 

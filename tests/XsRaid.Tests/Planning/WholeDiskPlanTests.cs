@@ -119,7 +119,7 @@ public sealed class WholeDiskPlanTests
 
     [Fact]
     public void TheNotesNameTheResetDuringResyncGapAndItsWayOut() =>
-        Plan(NoSr).Notes.ShouldContain(n => n.Contains("A reset during phase 2's resync") && n.Contains("Choose /dev/sdb in the BIOS boot menu"));
+        Plan(NoSr).Notes.ShouldContain(n => n.Contains("A reset during phase 2's resync") && n.Contains("Way out: choose /dev/sdb in the BIOS boot menu"));
 
     [Fact]
     public void RefusesADellUtilityPartitionShiftingTheNumbers()
