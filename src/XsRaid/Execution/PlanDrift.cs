@@ -16,9 +16,9 @@ public static class PlanDrift
         var changes = new List<string>();
         changes.AddRange(Disk("system disk", shown.Source, now.Source));
         changes.AddRange(Disk("new disk", shown.Target, now.Target));
-        if (shown.RootArrayPlan().SourcePartition != now.RootArrayPlan().SourcePartition || shown.RootLabel != now.RootLabel)
+        if (shown.OriginalRoot() != now.OriginalRoot() || shown.RootLabel != now.RootLabel)
         {
-            changes.Add($"/ was {shown.RootArrayPlan().SourcePartition} labelled '{shown.RootLabel}', now {now.RootArrayPlan().SourcePartition} labelled '{now.RootLabel}'.");
+            changes.Add($"/ was {shown.OriginalRoot()} labelled '{shown.RootLabel}', now {now.OriginalRoot()} labelled '{now.RootLabel}'.");
         }
 
         var arraysBefore = shown.Arrays.Select(Describe).ToList();
@@ -58,9 +58,9 @@ public static class PlanDrift
         }
 
         var root = facts.Root?.Device;
-        if (root != plan.RootArrayPlan().SourcePartition && root != plan.RootArray)
+        if (root != plan.OriginalRoot() && root != plan.RootArray)
         {
-            changes.Add($"/ is on {root ?? "an unknown device"}, neither the original root {plan.RootArrayPlan().SourcePartition} nor the mirror {plan.RootArray}.");
+            changes.Add($"/ is on {root ?? "an unknown device"}, neither the original root {plan.OriginalRoot()} nor the mirror {plan.RootArray}.");
         }
 
         return changes;

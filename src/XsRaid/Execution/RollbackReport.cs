@@ -18,7 +18,7 @@ public sealed record RollbackReport(
     public static RollbackReport From(ConversionPlan plan, BootFacts facts)
     {
         var label = plan.OneShot?.Label ?? "one-shot";
-        var summary = $"the host came back on its original root ({facts.RootDevice ?? plan.RootArrayPlan().SourcePartition}), not on {plan.RootArray}: "
+        var summary = $"the host came back on its original root ({facts.RootDevice ?? plan.OriginalRoot()}), not on {plan.RootArray}: "
             + "the one-shot boot into the mirror did not come up, and the boot after it rolled back to the original system. "
             + $"The host is left as it is: {plan.Source.Device} is unchanged except for the boot entry '{label}'.";
         if (facts.OneShotPending == true)

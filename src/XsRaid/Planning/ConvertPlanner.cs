@@ -37,7 +37,14 @@ public static class ConvertPlanner
 
         var metadata = options.Metadata == "auto" ? profile.Os.Metadata.Default : options.Metadata;
         var target = facts.Disk(options.Target);
-        var kept = StorageMove.Find(facts, profile, source, metadata);
+        var wholeDisk = profile.Layout.Scope == MirrorScope.WholeDisk;
+        if (wholeDisk)
+        {
+            refusals.AddRange(WholeDiskRules.Source(profile, source));
+        }
+
+        // keeping a volume group is planned for per-partition mirrors only (a whole-disk one refuses it, as storage-partition-in-use)
+        var kept = wholeDisk ? null : StorageMove.Find(facts, profile, source, metadata);
         refusals.AddRange(SafetyRules.SourceLayout(facts, profile.Layout, source, root, kept?.VolumeGroup.Device));
         if (kept is not null)
         {
@@ -60,18 +67,33 @@ public static class ConvertPlanner
             refusals.AddRange(SafetyRules.AmbiguousSuperblocks(profile, metadata, source, target));
         }
 
+        IReadOnlyList<InnerPartition> table = [];
+        if (refusals.Count == 0 && target is not null && wholeDisk)
+        {
+            (table, var tableRefusals) = WholeDiskRules.Table(profile.Layout, options, source, target);
+            refusals.AddRange(tableRefusals);
+        }
+
         if (refusals.Count > 0 || target is null)
         {
             return PlanResult.Refused(refusals);
         }
 
-        return PlanResult.Ok(Build(facts, profile, options, source, target, root, metadata, kept));
+        return PlanResult.Ok(Build(facts, profile, options, source, target, root, metadata, table, kept));
     }
 
-    private static ConversionPlan Build(HostFacts facts, HostProfile profile, PlanOptions options, DiskFacts source, DiskFacts target, RootFacts root, string metadata, StorageMove? kept)
+    private static ConversionPlan Build(HostFacts facts, HostProfile profile, PlanOptions options, DiskFacts source, DiskFacts target, RootFacts root, string metadata,
+        IReadOnlyList<InnerPartition> table, StorageMove? kept)
     {
         var seed = string.Join('|', facts.InstallationUuid, root.Uuid, source.Identity.BestName, target.Identity.BestName);
-        var arrays = source.Report!.PartitionTable.Partitions.OrderBy(p => p.Number)
+        var temporaryLabel = "xsraid-" + DeterministicIds.Letters(seed, "temporary-label", 8);
+        var wholeDisk = profile.Layout.Array is { } array && profile.Layout.Scope == MirrorScope.WholeDisk
+            ? WholeDisk(array, table, source, seed, temporaryLabel)
+            : null;
+        var arrays = wholeDisk is not null
+            ? [new ArrayPlan(wholeDisk.Array.Device, DiskRenames.WholeDiskMember, source.Disk.DevicePath, target.Disk.DevicePath, DeterministicIds.Uuid(seed, "array-disk").ToString("D"),
+                metadata, "whole-disk", "gpt", target.Disk.SizeBytes - WholeDiskArray.ReservedBytes)]
+            : source.Report!.PartitionTable.Partitions.OrderBy(p => p.Number)
             .Select(p => (Partition: p, Role: profile.Layout.RoleAt(p.Number)!))
             .Where(m => m.Role.IsMirrored)
             .Select(m => new ArrayPlan(
@@ -87,15 +109,16 @@ public static class ConvertPlanner
         var context = new PlanContext(
             facts, profile, options, source, target, root, metadata, arrays,
             DeterministicIds.Uuid(seed, "root-filesystem").ToString("D"),
-            "xsraid-" + DeterministicIds.Letters(seed, "temporary-label", 8),
+            temporaryLabel,
             facts.KernelVersion ?? "")
         {
+            WholeDisk = wholeDisk,
             VolumeGroupMove = kept?.Move(arrays),
         };
-        var steps = BuildMirrorSteps.Create(context)
-            .Concat(JoinMirrorSteps.Create(context))
-            .Concat(StorageSteps.Create(context))
-            .ToList();
+        var mirror = wholeDisk is null
+            ? BuildMirrorSteps.Create(context).Concat(JoinMirrorSteps.Create(context))
+            : WholeDiskMirrorSteps.Create(context).Concat(WholeDiskJoinSteps.Create(context));
+        var steps = mirror.Concat(StorageSteps.Create(context)).ToList();
         return new ConversionPlan(
             facts.Snapshot.HostName,
             profile.DisplayName,
@@ -103,7 +126,7 @@ public static class ConvertPlanner
             source.Identity,
             target.Identity,
             arrays,
-            context.RootArray.Device,
+            context.NewRootDevice,
             context.NewRootSpec,
             context.NewRootUuid,
             root.Label ?? "",
@@ -112,6 +135,19 @@ public static class ConvertPlanner
             Notes(context),
             profile.Boot.OneShot(context));
     }
+
+    /// <summary>The whole-disk decisions: the labelled volumes (root, logs, swap) with their temporary labels.</summary>
+    private static WholeDiskPlan WholeDisk(WholeDiskArray array, IReadOnlyList<InnerPartition> table, DiskFacts source, string seed, string rootTemporaryLabel) =>
+        new(array, table, [.. table
+            .Select(p => (Inner: p, Source: source.Report!.PartitionTable.Partitions.FirstOrDefault(s => s.Number == p.Number)))
+            .Where(m => m.Inner.Role.LabelPrefix is not null && m.Source?.Content.Label is not null)
+            .Select(m => new LabelledVolume(
+                m.Inner.Role,
+                array.Partition(m.Inner.Number),
+                PlanContext.PartitionOf(source.Disk.DevicePath, m.Inner.Number),
+                m.Source!.Content.Label!,
+                m.Inner.Role.Kind == RoleKind.Root ? rootTemporaryLabel : "xsraid-" + DeterministicIds.Letters(seed, $"temporary-label-{m.Inner.Role.Name}", 8),
+                m.Source.Content.Type))]);
 
     private static List<string> Notes(PlanContext c)
     {
@@ -125,7 +161,7 @@ public static class ConvertPlanner
             }
         }
 
-        if (c.Options.CreateSr && !c.ArraysHandled(RoleHandling.Storage).Any() && c.Layout.FirstOf(RoleHandling.Storage) is { } storage)
+        if (c.Options.CreateSr && c.StorageDevice is null && c.Layout.FirstOf(RoleHandling.Storage) is { } storage)
         {
             notes.Add($"--create-sr: the system disk has no partition {storage.Number}, so there is no storage array to put an SR on.");
         }
@@ -133,6 +169,11 @@ public static class ConvertPlanner
         if (c.VolumeGroupMove is { } move)
         {
             notes.AddRange(StorageMove.Notes(c.Facts, move));
+        }
+
+        if (c.WholeDisk is { } w)
+        {
+            notes.AddRange(WholeDiskMirrorSteps.Notes(c, w));
         }
 
         if (c.Target.Disk.SizeBytes > c.Source.Disk.SizeBytes)

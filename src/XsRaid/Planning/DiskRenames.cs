@@ -8,6 +8,9 @@ namespace XsRaid.Planning;
 /// </summary>
 public sealed class DiskRenames
 {
+    /// <summary>The partition number of a whole-disk array's member (<see cref="ArrayPlan.PartitionNumber"/>).</summary>
+    public const int WholeDiskMember = 0;
+
     private readonly Dictionary<string, string> _map;
     private readonly Regex? _inText;
     private readonly Regex? _inArgument;
@@ -72,6 +75,17 @@ public sealed class DiskRenames
         map[disk] = now;
         foreach (var (partition, number) in partitions)
         {
+            if (number == WholeDiskMember)
+            {
+                // a whole-disk array's member is the disk itself: every partition name of it moves with it
+                foreach (var n in Enumerable.Range(1, 128))
+                {
+                    map[PlanContext.PartitionOf(disk, n)] = PlanContext.PartitionOf(now, n);
+                }
+
+                continue;
+            }
+
             map[partition] = PlanContext.PartitionOf(now, number);
         }
     }

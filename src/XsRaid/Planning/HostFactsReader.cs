@@ -58,9 +58,8 @@ public static class HostFactsReader
             var brand = inventory.ProductBrand ?? "XenServer";
             var version = inventory.ProductVersion ?? "?";
             var major = int.TryParse(version.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
-            var id = brand.Contains("XCP", StringComparison.OrdinalIgnoreCase) ? PlatformId.XcpNg
-                : major == 6 ? PlatformId.XenServer6
-                : major >= 7 ? PlatformId.XenServer7Plus
+            var id = major is 7 or 8 ? (brand.Contains("XCP", StringComparison.OrdinalIgnoreCase) ? PlatformId.XcpNg : PlatformId.XenServer7Plus)
+                : major == 6 && !brand.Contains("XCP", StringComparison.OrdinalIgnoreCase) ? PlatformId.XenServer6
                 : PlatformId.Unknown;
             return (id, $"{brand} {version}", inventory);
         }

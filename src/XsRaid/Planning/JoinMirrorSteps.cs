@@ -88,7 +88,7 @@ public static class JoinMirrorSteps
             null, null, null) with { Kind = StepKind.VerifyOnly };
     }
 
-    private static string OriginalResyncFloor(PlanContext c) =>
+    internal static string OriginalResyncFloor(PlanContext c) =>
         c.Facts.Snapshot.File("/proc/sys/dev/raid/speed_limit_min")?.Trim() is { Length: > 0 } v && v.All(char.IsAsciiDigit) ? v : "1000";
 
     private static PlanStep Step(PlanContext c, string id, string title, string why, IReadOnlyList<HostCommand> commands,

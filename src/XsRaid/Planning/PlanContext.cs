@@ -33,10 +33,19 @@ public sealed record PlanContext(
 
     public DiskLayout Layout => Profile.Layout;
 
-    /// <summary>The array of the layout's root role.</summary>
-    public ArrayPlan RootArray => Arrays.Single(a => a.Role == Layout.Root.Name);
+    /// <summary>What a whole-disk conversion decided (the table inside the array, the labelled volumes), or null.</summary>
+    public WholeDiskPlan? WholeDisk { get; init; }
 
-    public string NewRootSpec => Os.RootSpec(RootArray.Device, NewRootUuid);
+    /// <summary>The array of the layout's root role (a whole-disk conversion has one array).</summary>
+    public ArrayPlan RootArray => WholeDisk is null ? Arrays.Single(a => a.Role == Layout.Root.Name) : Arrays.Single();
+
+    /// <summary>The block device the new root filesystem is made on (the root array, or its partition inside a whole-disk array).</summary>
+    public string NewRootDevice => WholeDisk?.Root.Device ?? RootArray.Device;
+
+    public string NewRootSpec => WholeDisk is null ? Os.RootSpec(RootArray.Device, NewRootUuid) : "LABEL=" + TemporaryLabel;
+
+    /// <summary>Where the local storage goes with --create-sr: the storage array, or the storage partition inside the whole-disk array.</summary>
+    public string? StorageDevice => WholeDisk is null ? ArraysHandled(RoleHandling.Storage).FirstOrDefault()?.Device : WholeDisk.StorageDevice;
 
     public string SourceDevice => Source.Disk.DevicePath;
 

@@ -25,4 +25,6 @@ public static class RuleIds
     public const string MetadataNotBootable = "metadata-not-bootable";
     public const string AmbiguousSuperblock = "ambiguous-superblock";
     public const string SourceUnreadable = "source-unreadable";
+    public const string DosPartitionTable = "dos-partition-table";
+    public const string UtilityPartition = "utility-partition";
 }

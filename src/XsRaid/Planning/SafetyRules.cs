@@ -142,7 +142,8 @@ public static class SafetyRules
             var sr = facts.SrDevices.Contains(device);
             if (sr || pv is not null || storage.Content.Type == ContentType.LvmPv)
             {
-                var what = sr ? "a storage repository" : $"an LVM physical volume{(pv is { VgName.Length: > 0 } ? $" of volume group {pv.VgName}" : "")}";
+                var vg = pv is { VgName.Length: > 0 } ? pv.VgName : storage.Content.VgName;
+                var what = sr ? $"a storage repository{(vg is { Length: > 0 } ? $" (LVM volume group {vg})" : "")}" : $"an LVM physical volume{(vg is { Length: > 0 } ? $" of volume group {vg}" : "")}";
                 refusals.Add(new Refusal(RuleIds.StoragePartitionInUse,
                     $"{device} holds {what}; it would be destroyed when the disk joins the mirror.",
                     "Move the VMs off it and destroy the SR (xe sr-destroy) first; SR migration is not supported yet."));

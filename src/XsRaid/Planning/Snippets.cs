@@ -100,6 +100,28 @@ public static class Snippets
     public const string StopServices =
         "for s in \"$@\"; do if [ -x \"/etc/init.d/$s\" ]; then service \"$s\" stop || exit 1; fi; done";
 
+    /// <summary>$1 = disk, $2.. = "number start code" rows: holds when the disk's GPT has exactly those partitions (sgdisk -p).</summary>
+    public const string GptRowsAre =
+        "d=$1; shift; a=$(sgdisk -p \"$d\" 2>/dev/null | awk '$1 ~ /^[0-9]+$/ {print $1, $2, $6}' | sort); " +
+        "[ -n \"$a\" ] && [ \"$a\" = \"$(printf '%s\\n' \"$@\" | sort)\" ]";
+
+    /// <summary>$1 = device, $2 = label: holds when blkid reads that label on it (ext filesystems and swap).</summary>
+    public const string HasBlkidLabel = "[ \"$(blkid -o value -s LABEL \"$1\" 2>/dev/null)\" = \"$2\" ]";
+
+    /// <summary>$1 = disk: holds when no partition of it (nor the disk) is mounted or active swap.</summary>
+    public const string DiskUnused = "! awk -v d=\"$1\" 'index($1, d) == 1 {f=1} END {exit !f}' /proc/mounts /proc/swaps";
+
+    /// <summary>$1 = array, $2 = disk, $3 = its old partition: holds when that partition is gone or the disk is a member of the array.</summary>
+    public const string PartitionGoneOrJoined =
+        "[ ! -b \"$3\" ] || mdadm --detail \"$1\" 2>/dev/null | awk -v m=\"$2\" '" + DetailRunsWithMember + "'";
+
+    /// <summary>$1 = disk: holds when its partition table lists no partition.</summary>
+    public const string NoPartitions = "[ -z \"$(sgdisk -p \"$1\" 2>/dev/null | awk '$1 ~ /^[0-9]+$/')\" ]";
+
+    /// <summary>$1.. = services: stops each systemd unit that exists (XCP-ng 8.x's writers before the final copy).</summary>
+    public const string StopSystemdServices =
+        "for s in \"$@\"; do if systemctl list-unit-files --no-legend \"$s.service\" 2>/dev/null | grep -q .; then systemctl stop \"$s.service\" || exit 1; fi; done";
+
     /// <summary>
     /// $1 = array device, $2 = member device: stops every array that holds the member, except $1 when it is active
     /// (an inactive $1 is stopped too: the boot's incremental assembly leaves a half array waiting for its other half).

@@ -1,5 +1,3 @@
-using XsRaid.Platforms.Layouts;
-
 namespace XsRaid.Planning;
 
 /// <summary>With --create-sr: the local storage repository on the mirrored storage array.</summary>
@@ -7,17 +5,17 @@ public static class StorageSteps
 {
     public static IEnumerable<PlanStep> Create(PlanContext c)
     {
-        var storage = c.ArraysHandled(RoleHandling.Storage).FirstOrDefault();
+        var storage = c.StorageDevice;
         if (!c.Options.CreateSr || storage is null)
         {
             yield break;
         }
 
         var srUuid = DeterministicIds.Uuid(c.NewRootUuid, "storage-repository").ToString("D");
-        var sr = c.Os.StorageRepository(storage.Device, c.Options.SrName, srUuid, c.Facts.InstallationUuid);
+        var sr = c.Os.StorageRepository(storage, c.Options.SrName, srUuid, c.Facts.InstallationUuid);
         var exists = new HostCheck($"{sr.Description} exists", new HostCommand(sr.ExistsCheck));
-        yield return new PlanStep("create-sr", PlanPhase.StorageRepository, $"Create the local storage on {storage.Device}",
+        yield return new PlanStep("create-sr", PlanPhase.StorageRepository, $"Create the local storage on {storage}",
             $"{sr.Description} on the mirrored storage partition, so VM disks are mirrored too.",
-            [.. sr.Commands.Select(a => new HostCommand(a))], storage.Device, exists, exists);
+            [.. sr.Commands.Select(a => new HostCommand(a))], storage, exists, exists);
     }
 }

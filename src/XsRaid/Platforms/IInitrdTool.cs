@@ -19,4 +19,7 @@ public interface IInitrdTool
     string FailedBootArguments { get; }
 
     IReadOnlyList<string> Tools { get; }
+
+    /// <summary>The tool's own configuration that makes it put md assembly into the initrd, or null when it needs none.</summary>
+    ConfigFileRewrite? MdConfig => null;
 }

@@ -1,3 +1,4 @@
+using XsRaid.Planning;
 using XsRaid.Platforms.Layouts;
 
 namespace XsRaid.Platforms;
@@ -54,4 +55,16 @@ public interface IOsFamily
     IReadOnlyList<IBootloader> Bootloaders { get; }
 
     DiskLayout Layout { get; }
+
+    /// <summary>The layouts the family's installer makes, the one that fits the system disk is used (else <see cref="Layout"/>).</summary>
+    IReadOnlyList<DiskLayout> Layouts => [Layout];
+
+    /// <summary>The sh snippet that stops <see cref="WritersToStop"/> ($1.. = services).</summary>
+    string StopWritersSnippet => Snippets.StopServices;
+
+    /// <summary>
+    /// The family's record of its system disk rewritten to name <paramref name="primaryDisk"/> and its backup partition
+    /// <paramref name="backupPartition"/> (a whole-disk mirror), or null when the family keeps no such record.
+    /// </summary>
+    ConfigFileRewrite? PrimaryDiskRewrite(HostFacts facts, string primaryDisk, string backupPartition) => null;
 }

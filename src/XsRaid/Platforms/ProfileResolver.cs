@@ -14,10 +14,8 @@ public static class ProfileResolver
             ? Resolve(facts, os)
             : (null, [new Refusal(
                 RuleIds.UnsupportedPlatform,
-                $"the host runs {facts.PlatformName}, which xsraid cannot convert yet (supported: XenServer 6.x, Debian with extlinux).",
-                facts.Platform is PlatformId.XenServer7Plus or PlatformId.XcpNg
-                    ? "XenServer 7+/XCP-ng (GRUB2) support is planned; until then XCP-ng's installer can set up RAID1 on a fresh install."
-                    : "Convert the host by hand, or ask for its platform to be supported.")]);
+                $"the host runs {facts.PlatformName}, which xsraid cannot convert yet (supported: XenServer 6.x, XCP-ng 8.x / XenServer 7-8 on BIOS, Debian with extlinux).",
+                "Convert the host by hand, or ask for its platform to be supported.")]);
 
     /// <summary>The profile of a host of the given family (a family not in the catalog can be resolved too).</summary>
     public static (HostProfile? Profile, IReadOnlyList<Refusal> Refusals) Resolve(HostFacts facts, IOsFamily os)
@@ -36,19 +34,19 @@ public static class ProfileResolver
             refusals.Add(new Refusal(RuleIds.UnsupportedBootloader,
                 $"the host boots with {(facts.Bootloader == BootloaderKind.None ? "no bootloader xsraid recognises" : facts.Bootloader.ToString())} "
                 + $"(no {string.Join(" or ", os.Bootloaders.Select(b => $"{b.Name} config at {b.ConfigPath}"))}).",
-                $"xsraid handles {Names(os)} on {os.Name}; GRUB2 support is planned."));
-        }
-
-        if (os.Layout.Scope != Layouts.MirrorScope.PerPartition)
-        {
-            refusals.Add(new Refusal(RuleIds.UnsupportedLayout, $"{os.Layout.Description} is mirrored as one whole-disk array, which xsraid does not plan yet.",
-                "Convert this layout by hand."));
+                $"xsraid handles {Names(os)} on {os.Name}."));
         }
 
         return refusals.Count > 0 || boot is null
             ? (null, refusals)
-            : (new HostProfile(os, boot, firmware, os.Layout, facts.Snapshot.File(boot.ConfigPath) ?? ""), refusals);
+            : (new HostProfile(os, boot, firmware, LayoutOf(facts, os), facts.Snapshot.File(boot.ConfigPath) ?? ""), refusals);
     }
+
+    /// <summary>The family's layout whose roles fit the system disk's partitions, else its main layout (whose rules then say what differs).</summary>
+    private static Layouts.DiskLayout LayoutOf(HostFacts facts, IOsFamily os) =>
+        facts.Root?.DiskName is { } disk && facts.Disk(disk)?.Report?.PartitionTable.Partitions is { } partitions
+            ? os.Layouts.FirstOrDefault(l => l.Fits(partitions.Select(p => (p.Number, p.TypeCode)))) ?? os.Layout
+            : os.Layout;
 
     private static string Names(IOsFamily os) => string.Join(", ", os.Bootloaders.Select(b => b.Name).Distinct());
 }

@@ -113,7 +113,7 @@ public sealed class KeepVolumeGroupTests
 
     [Fact]
     public void AnOrphanPhysicalVolumeIsStillRefused() =>
-        Refused(Sr.WithCommand("pvs", 0, "  /dev/sda3||491505319936|x|a--\n").Plan(), RuleIds.StoragePartitionInUse, "/dev/sda3 holds a storage repository; it would be destroyed");
+        Refused(Sr.WithCommand("pvs", 0, "  /dev/sda3||491505319936|x|a--\n").Plan(), RuleIds.StoragePartitionInUse, "/dev/sda3 holds a storage repository (LVM volume group VG_XenStorage-54e1c7c3-0b2c-4d77-9e06-d40bf8a679a6); it would be destroyed");
 
     /// <summary>The estimate never exceeds what mdadm really gave (the md driver's own arrays in Fixtures/md).</summary>
     [Theory]

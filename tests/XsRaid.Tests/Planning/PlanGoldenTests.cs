@@ -9,7 +9,7 @@ namespace XsRaid.Tests.Planning;
 public sealed class PlanGoldenTests
 {
     /// <summary>Each sample with its options: the SR sample keeps its SR, so it is planned without --create-sr.</summary>
-    public static TheoryData<string> Samples() => new("xenserver-6.5", "lab-debian", "xenserver-6.5-sr");
+    public static TheoryData<string> Samples() => new("xenserver-6.5", "lab-debian", "xenserver-6.5-sr", "xcp-ng-8.2-bios-nosr");
 
     private static string[] Options(string sample) => sample == "xenserver-6.5-sr" ? [] : ["--create-sr"];
 

@@ -26,7 +26,7 @@ public sealed class PlanInvariantTests
     public static TheoryData<string, string, bool, bool> Plans()
     {
         var data = new TheoryData<string, string, bool, bool>();
-        foreach (var (sample, metadata) in new[] { ("xenserver-6.5", "auto"), ("lab-debian", "auto"), ("lab-debian", "0.90") })
+        foreach (var (sample, metadata) in new[] { ("xenserver-6.5", "auto"), ("lab-debian", "auto"), ("lab-debian", "0.90"), ("xcp-ng-8.2-bios-nosr", "auto") })
         {
             foreach (var wipe in new[] { false, true })
             {

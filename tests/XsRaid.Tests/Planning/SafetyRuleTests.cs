@@ -83,9 +83,9 @@ public sealed class SafetyRuleTests
     public void ToolMissing() => Refused(Xs.WithoutTool("sgdisk").Plan(), RuleIds.ToolMissing, "lacks sgdisk");
 
     [Fact]
-    public void XenServer7IsRefusedByName() =>
+    public void XenServer7WithoutGrub2IsRefusedByItsBootloader() =>
         Refused(Xs.WithFile("/etc/xensource-inventory", Xs.Snapshot.File("/etc/xensource-inventory")!.Replace("PRODUCT_VERSION='6.5.0'", "PRODUCT_VERSION='7.1.0'", StringComparison.Ordinal)).Plan(),
-            RuleIds.UnsupportedPlatform, "XenServer 7.1.0");
+            RuleIds.UnsupportedBootloader, "no grub2 config at /boot/grub/grub.cfg");
 
     [Fact]
     public void UnknownDistributionIsRefusedByName() =>

@@ -85,17 +85,28 @@ public sealed class XcpNgSampleTests
         snapshot.File("/boot/grub/grub.cfg").ShouldNotBeNull().ShouldContain("multiboot2 /boot/xen.gz");
     }
 
-    [Theory]
-    [InlineData("xcp-ng-8.2-bios")]
-    [InlineData("xcp-ng-8.2-bios-nosr")]
-    public void PlanRefusesXcpNgUntilItIsSupported(string sample)
+    [Fact]
+    public void TheSampleWithoutAnSrPlansTheInstallersRaidShape()
     {
-        var snapshot = SnapshotSources.FromSample(sample).GetValueOrThrow();
+        var snapshot = SnapshotSources.FromSample("xcp-ng-8.2-bios-nosr").GetValueOrThrow();
 
         var result = ConvertPlanner.Plan(HostFactsReader.Read(snapshot), new PlanOptions("/dev/sdb", "auto", false, false));
 
-        result.Refusals.Select(r => r.Rule).ShouldContain("unsupported-platform");
-        result.Refusals.Single(r => r.Rule == "unsupported-platform").Message.ShouldContain("XCP-ng 8.2.1");
+        result.IsRefused.ShouldBeFalse(string.Join("; ", result.Refusals));
+        result.Plan!.Platform.ShouldBe("XCP-ng 8.x / XenServer 7-8 (CentOS 7 dom0, grub2, dracut)");
+        result.Plan.Arrays.Single().Device.ShouldBe("/dev/md127");
+        result.Plan.RootArray.ShouldBe("/dev/md127p1");
+    }
+
+    [Fact]
+    public void TheSampleWithAnSrOnPartition3IsRefusedNamingItsVolumeGroup()
+    {
+        var snapshot = SnapshotSources.FromSample("xcp-ng-8.2-bios").GetValueOrThrow();
+
+        var result = ConvertPlanner.Plan(HostFactsReader.Read(snapshot), new PlanOptions("/dev/sdb", "auto", false, false));
+
+        result.Refusals.Select(r => r.Rule).ShouldBe(["storage-partition-in-use"]);
+        result.Refusals[0].Message.ShouldContain("/dev/sda3 holds a storage repository (LVM volume group VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36)");
     }
 
     private static DiskReport SystemDisk(string sample)

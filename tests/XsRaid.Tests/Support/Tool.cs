@@ -46,6 +46,8 @@ public static class Tool
         ["umount"] = "mount",
         ["grub-mkimage"] = "grub-common",
         ["grub-bios-setup"] = "grub-pc-bin",
+        ["boot.img"] = "grub-pc-bin",
+        ["grub-editenv"] = "grub-common",
         ["readlink"] = "coreutils",
         ["env"] = "coreutils",
         ["ls"] = "coreutils",

@@ -7,6 +7,7 @@ public static class OsFamilyCatalog
     {
         PlatformId.XenServer6 => new XenServer6(),
         PlatformId.Debian => new Debian(),
+        PlatformId.XcpNg or PlatformId.XenServer7Plus => new XenServer7(),
         _ => null,
     };
 }
