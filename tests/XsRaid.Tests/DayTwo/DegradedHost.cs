@@ -21,7 +21,7 @@ public static class DegradedHost
     public static SampleHost Load(string sample) => Load(sample, (_, _) => null);
 
     /// <summary>The degraded host with <paramref name="member"/>(array, partition number) giving a second member line ("sdb1[1](F)") or null.</summary>
-    public static SampleHost Load(string sample, Func<string, int, string?> member, Func<string, string?>? line = null)
+    public static SampleHost Load(string sample, Func<string, int, string?> member, Func<string, string?>? line = null, string status = "[2/1] [U_]")
     {
         var host = SampleHost.Load(sample);
         var sda = host.Snapshot.Disk("sda")!;
@@ -35,7 +35,7 @@ public static class DegradedHost
             var super = xen && array == "md0" ? "" : " super 1.0";
             var other = member(array, number);
             mdstat.Append(line?.Invoke(array) ?? $"{array} : active raid1 {(other is null ? "" : other + " ")}sda{number}[0]\n"
-                + $"      {blocks} blocks{super} [2/1] [U_]\n      bitmap: 0/1 pages [0KB], 65536KB chunk\n").Append('\n');
+                + $"      {blocks} blocks{super} {status}\n      bitmap: 0/1 pages [0KB], 65536KB chunk\n").Append('\n');
         }
 
         mdstat.Append("unused devices: <none>\n");
@@ -74,4 +74,7 @@ public static class DegradedHost
     }
 
     public static HostSnapshot Snapshot(string sample) => Load(sample).Snapshot;
+
+    /// <summary>The sample converted and whole: sdb laid out like sda, both members of each array in sync.</summary>
+    public static SampleHost Whole(string sample) => Load(sample, (_, n) => $"sdb{n}[1]", status: "[2/2] [UU]").WithTableOf("sdb");
 }
