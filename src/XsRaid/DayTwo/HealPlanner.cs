@@ -46,7 +46,7 @@ public static class HealPlanner
         {
             var initrd = "/boot/" + profile.Initrd.FileName(kernel);
             var assembles = new HostCheck($"{initrd} assembles {root.Device} and is not older than {conf}",
-                HostCommand.Sh(HealSnippets.InitrdAssembles, [kernel, initrd, conf, .. profile.Initrd.ContentCheck(initrd)]));
+                HostCommand.Sh(HealSnippets.InitrdAssembles, ["/lib/modules/" + kernel, initrd, conf, .. profile.Initrd.ContentCheck(initrd)]));
             steps.Add(Step($"initrd-{kernel}", $"Rebuild the initrd of kernel {kernel}",
                 $"The initrd must load raid1 and assemble {root.Device} before it can mount /; it is made after mdadm.conf, whose arrays it assembles.",
                 [new HostCommand(profile.Initrd.Rebuild(kernel))], null, assembles, assembles));

@@ -23,10 +23,11 @@ public static class HealSnippets
         "mv -f \"$conf.xsraid-new\" \"$conf\"";
 
     /// <summary>
-    /// $1 = kernel version, $2 = its initrd, $3 = mdadm.conf, $4.. = the initrd tool's content check: holds when $1 is
-    /// no installed kernel (no /lib/modules/$1: a name such as XenServer's 3.10-xen links to a real kernel's files), or
-    /// its initrd passes the content check and is not older than mdadm.conf (which it carries).
+    /// $1 = the kernel's modules directory (/lib/modules/VERSION), $2 = its initrd, $3 = mdadm.conf, $4.. = the initrd
+    /// tool's content check: holds when the kernel is not installed (no modules directory: a name such as XenServer's
+    /// 3.10-xen links to a real kernel's files), or its initrd passes the content check and is not older than
+    /// mdadm.conf (which it carries).
     /// </summary>
     public const string InitrdAssembles =
-        "[ -d \"/lib/modules/$1\" ] || exit 0; i=$2; c=$3; shift 3; [ -s \"$i\" ] && ! [ \"$c\" -nt \"$i\" ] && \"$@\"";
+        "[ -d \"$1\" ] || exit 0; i=$2; c=$3; shift 3; [ -s \"$i\" ] && ! [ \"$c\" -nt \"$i\" ] && \"$@\"";
 }

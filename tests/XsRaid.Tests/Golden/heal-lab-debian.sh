@@ -27,12 +27,12 @@ sh -c 'conf=$1; shift; [ -f "$conf" ] || exit 1; n=0; for md in "$@"; do u=$(mda
 # --- initrd-6.1.0-50-amd64: Rebuild the initrd of kernel 6.1.0-50-amd64
 # Why: The initrd must load raid1 and assemble /dev/md0 before it can mount /; it is made after mdadm.conf, whose arrays it assembles.
 step initrd-6.1.0-50-amd64 'Rebuild the initrd of kernel 6.1.0-50-amd64'
-if sh -c '[ -d "/lib/modules/$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh 6.1.0-50-amd64 /boot/initrd.img-6.1.0-50-amd64 /etc/mdadm/mdadm.conf sh -c 'l=$(lsinitramfs "$1") && echo "$l" | grep -q '\''raid1.ko'\'' && echo "$l" | grep -q '\''etc/mdadm/mdadm.conf'\''' sh /boot/initrd.img-6.1.0-50-amd64; then
+if sh -c '[ -d "$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh /lib/modules/6.1.0-50-amd64 /boot/initrd.img-6.1.0-50-amd64 /etc/mdadm/mdadm.conf sh -c 'l=$(lsinitramfs "$1") && echo "$l" | grep -q '\''raid1.ko'\'' && echo "$l" | grep -q '\''etc/mdadm/mdadm.conf'\''' sh /boot/initrd.img-6.1.0-50-amd64; then
   skip '/boot/initrd.img-6.1.0-50-amd64 assembles /dev/md0 and is not older than /etc/mdadm/mdadm.conf'
 else
   update-initramfs -u -k 6.1.0-50-amd64
 fi
-sh -c '[ -d "/lib/modules/$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh 6.1.0-50-amd64 /boot/initrd.img-6.1.0-50-amd64 /etc/mdadm/mdadm.conf sh -c 'l=$(lsinitramfs "$1") && echo "$l" | grep -q '\''raid1.ko'\'' && echo "$l" | grep -q '\''etc/mdadm/mdadm.conf'\''' sh /boot/initrd.img-6.1.0-50-amd64 || fail initrd-6.1.0-50-amd64 '/boot/initrd.img-6.1.0-50-amd64 assembles /dev/md0 and is not older than /etc/mdadm/mdadm.conf'
+sh -c '[ -d "$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh /lib/modules/6.1.0-50-amd64 /boot/initrd.img-6.1.0-50-amd64 /etc/mdadm/mdadm.conf sh -c 'l=$(lsinitramfs "$1") && echo "$l" | grep -q '\''raid1.ko'\'' && echo "$l" | grep -q '\''etc/mdadm/mdadm.conf'\''' sh /boot/initrd.img-6.1.0-50-amd64 || fail initrd-6.1.0-50-amd64 '/boot/initrd.img-6.1.0-50-amd64 assembles /dev/md0 and is not older than /etc/mdadm/mdadm.conf'
 
 # --- boot-code-sda: Write the extlinux boot code to /dev/sda and mark partition 1 bootable
 # Why: Each disk of the mirror must boot alone when the other fails.

@@ -27,32 +27,32 @@ sh -c 'conf=$1; shift; [ -f "$conf" ] || exit 1; n=0; for md in "$@"; do u=$(mda
 # --- initrd-3.10.0+2: Rebuild the initrd of kernel 3.10.0+2
 # Why: The initrd must load raid1 and assemble /dev/md0 before it can mount /; it is made after mdadm.conf, whose arrays it assembles.
 step initrd-3.10.0+2 'Rebuild the initrd of kernel 3.10.0+2'
-if sh -c '[ -d "/lib/modules/$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh 3.10.0+2 /boot/initrd-3.10.0+2.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-3.10.0+2.img; then
+if sh -c '[ -d "$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh /lib/modules/3.10.0+2 /boot/initrd-3.10.0+2.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-3.10.0+2.img; then
   skip '/boot/initrd-3.10.0+2.img assembles /dev/md0 and is not older than /etc/mdadm.conf'
 else
   mkinitrd -f '--with=raid1' /boot/initrd-3.10.0+2.img 3.10.0+2
 fi
-sh -c '[ -d "/lib/modules/$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh 3.10.0+2 /boot/initrd-3.10.0+2.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-3.10.0+2.img || fail initrd-3.10.0+2 '/boot/initrd-3.10.0+2.img assembles /dev/md0 and is not older than /etc/mdadm.conf'
+sh -c '[ -d "$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh /lib/modules/3.10.0+2 /boot/initrd-3.10.0+2.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-3.10.0+2.img || fail initrd-3.10.0+2 '/boot/initrd-3.10.0+2.img assembles /dev/md0 and is not older than /etc/mdadm.conf'
 
 # --- initrd-3.10-xen: Rebuild the initrd of kernel 3.10-xen
 # Why: The initrd must load raid1 and assemble /dev/md0 before it can mount /; it is made after mdadm.conf, whose arrays it assembles.
 step initrd-3.10-xen 'Rebuild the initrd of kernel 3.10-xen'
-if sh -c '[ -d "/lib/modules/$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh 3.10-xen /boot/initrd-3.10-xen.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-3.10-xen.img; then
+if sh -c '[ -d "$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh /lib/modules/3.10-xen /boot/initrd-3.10-xen.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-3.10-xen.img; then
   skip '/boot/initrd-3.10-xen.img assembles /dev/md0 and is not older than /etc/mdadm.conf'
 else
   mkinitrd -f '--with=raid1' /boot/initrd-3.10-xen.img 3.10-xen
 fi
-sh -c '[ -d "/lib/modules/$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh 3.10-xen /boot/initrd-3.10-xen.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-3.10-xen.img || fail initrd-3.10-xen '/boot/initrd-3.10-xen.img assembles /dev/md0 and is not older than /etc/mdadm.conf'
+sh -c '[ -d "$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh /lib/modules/3.10-xen /boot/initrd-3.10-xen.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-3.10-xen.img || fail initrd-3.10-xen '/boot/initrd-3.10-xen.img assembles /dev/md0 and is not older than /etc/mdadm.conf'
 
 # --- initrd-fallback: Rebuild the initrd of kernel fallback
 # Why: The initrd must load raid1 and assemble /dev/md0 before it can mount /; it is made after mdadm.conf, whose arrays it assembles.
 step initrd-fallback 'Rebuild the initrd of kernel fallback'
-if sh -c '[ -d "/lib/modules/$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh fallback /boot/initrd-fallback.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-fallback.img; then
+if sh -c '[ -d "$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh /lib/modules/fallback /boot/initrd-fallback.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-fallback.img; then
   skip '/boot/initrd-fallback.img assembles /dev/md0 and is not older than /etc/mdadm.conf'
 else
   mkinitrd -f '--with=raid1' /boot/initrd-fallback.img fallback
 fi
-sh -c '[ -d "/lib/modules/$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh fallback /boot/initrd-fallback.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-fallback.img || fail initrd-fallback '/boot/initrd-fallback.img assembles /dev/md0 and is not older than /etc/mdadm.conf'
+sh -c '[ -d "$1" ] || exit 0; i=$2; c=$3; shift 3; [ -s "$i" ] && ! [ "$c" -nt "$i" ] && "$@"' sh /lib/modules/fallback /boot/initrd-fallback.img /etc/mdadm.conf sh -c 'zcat "$1" | cpio -t 2>/dev/null | grep -q '\''raid1.ko'\'' && zcat "$1" | cpio -i --to-stdout init 2>/dev/null | grep -q raidautorun' sh /boot/initrd-fallback.img || fail initrd-fallback '/boot/initrd-fallback.img assembles /dev/md0 and is not older than /etc/mdadm.conf'
 
 # --- boot-code-sda: Write the extlinux boot code to /dev/sda and mark partition 1 bootable
 # Why: Each disk of the mirror must boot alone when the other fails.
