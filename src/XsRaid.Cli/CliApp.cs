@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(CheckCommand.Create(io));
         root.Subcommands.Add(ReplaceCommand.Create(io));
         root.Subcommands.Add(HealCommand.Create(io));
+        root.Subcommands.Add(AlertsCommand.Create(io));
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         if (args.Length == 0)
         {

@@ -30,4 +30,16 @@ public static class HealSnippets
     /// </summary>
     public const string InitrdAssembles =
         "[ -d \"$1\" ] || exit 0; i=$2; c=$3; shift 3; [ -s \"$i\" ] && ! [ \"$c\" -nt \"$i\" ] && \"$@\"";
+
+    /// <summary>$1 = mdadm.conf, $2 = keyword (MAILADDR, PROGRAM), $3 = value: holds when the file has the line "KEYWORD value".</summary>
+    public const string ConfHasLine = "[ -f \"$1\" ] && awk -v k=\"$2\" -v v=\"$3\" '$1 == k && $2 == v && NF == 2 {f=1} END {exit !f}' \"$1\"";
+
+    /// <summary>
+    /// $1 = mdadm.conf, $2 = keyword, $3 = value: sets the keyword's line to "KEYWORD value" (the first such line is
+    /// replaced, later ones dropped; appended when there is none); every other line stays.
+    /// </summary>
+    public const string ConfSetLine =
+        "conf=$1; mkdir -p \"$(dirname \"$conf\")\" && { [ -f \"$conf\" ] || : > \"$conf\"; } && " +
+        "awk -v k=\"$2\" -v v=\"$3\" '$1 == k {if (!d) print k \" \" v; d=1; next} {print} END {if (!d) print k \" \" v}' \"$conf\" > \"$conf.xsraid-new\" && " +
+        "mv -f \"$conf.xsraid-new\" \"$conf\"";
 }
