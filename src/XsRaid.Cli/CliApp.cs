@@ -20,6 +20,9 @@ public static class CliApp
         root.Subcommands.Add(ConvertCommand.Create(io));
         root.Subcommands.Add(StatusCommand.Create(io));
         root.Subcommands.Add(CheckCommand.Create(io));
+        root.Subcommands.Add(ReplaceCommand.Create(io));
+        root.Subcommands.Add(HealCommand.Create(io));
+        root.Subcommands.Add(AlertsCommand.Create(io));
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         if (args.Length == 0)
         {

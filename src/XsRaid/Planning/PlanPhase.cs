@@ -21,4 +21,16 @@ public enum PlanPhase
     /// <summary>Create the storage repository on the mirrored storage array (with --create-sr).</summary>
     [JsonStringEnumMemberName("storage-repository")]
     StorageRepository,
+
+    /// <summary>`xsraid replace`: a new disk takes a failed or missing member's place in every array.</summary>
+    [JsonStringEnumMemberName("replace")]
+    Replace,
+
+    /// <summary>`xsraid heal`: what a mirrored host lost (boot code, initrd, mdadm.conf) is put back.</summary>
+    [JsonStringEnumMemberName("heal")]
+    Heal,
+
+    /// <summary>`xsraid alerts`: mdadm's monitor is told where to report and runs.</summary>
+    [JsonStringEnumMemberName("alerts")]
+    Alerts,
 }

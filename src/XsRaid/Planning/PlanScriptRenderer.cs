@@ -86,7 +86,7 @@ public static class PlanScriptRenderer
                 + "Make the script again (xsraid plan --script) before phase 1, or use the names the disks have now (see ls -l /dev/disk/by-id).") + " >&2; exit 1; }");
     }
 
-    private static void RenderStep(StringBuilder s, PlanStep step, string indent)
+    internal static void RenderStep(StringBuilder s, PlanStep step, string indent)
     {
         s.Append('\n');
         Comment(s, $"--- {step.Id}: {step.Title}", indent);
@@ -180,12 +180,12 @@ public static class PlanScriptRenderer
         s.Append(suffix).Append('\n');
     }
 
-    private static void Section(StringBuilder s, string title)
+    internal static void Section(StringBuilder s, string title)
     {
         s.Append("\n# ").Append(new string('=', 5)).Append(' ').Append(Ascii(title)).Append(' ').Append(new string('=', 5)).Append('\n');
     }
 
-    private static void Comment(StringBuilder s, string text, string indent = "")
+    internal static void Comment(StringBuilder s, string text, string indent = "")
     {
         foreach (var line in Ascii(text).Split('\n'))
         {

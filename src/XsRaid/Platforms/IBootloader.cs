@@ -45,6 +45,15 @@ public interface IBootloader
     /// <summary>Read-only commands for the final verification: each disk can boot.</summary>
     IReadOnlyList<HostCommand> BootCodeChecks(PlanContext c);
 
+    /// <summary>
+    /// Commands that put this bootloader's boot code on <paramref name="disk"/> of a running mirror and make partition
+    /// <paramref name="bootPartition"/> the one it boots (a replaced or repaired disk: `replace`, `heal`).
+    /// </summary>
+    IReadOnlyList<HostCommand> WriteBootCode(string disk, int bootPartition);
+
+    /// <summary>A read-only check that holds when <paramref name="disk"/> carries this bootloader's boot code.</summary>
+    HostCheck HasBootCodeOn(string disk);
+
     /// <summary>The steps that put the one-shot entry on the original disk (default unchanged).</summary>
     IEnumerable<PlanStep> StageOneShot(PlanContext c);
 

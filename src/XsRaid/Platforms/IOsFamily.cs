@@ -51,6 +51,9 @@ public interface IOsFamily
 
     IInitrdTool Initrd { get; }
 
+    /// <summary>The service that runs mdadm --monitor (`xsraid alerts` enables and restarts it).</summary>
+    IMdMonitor MdMonitor { get; }
+
     /// <summary>The bootloaders this family can be converted with, in the order they are looked for.</summary>
     IReadOnlyList<IBootloader> Bootloaders { get; }
 

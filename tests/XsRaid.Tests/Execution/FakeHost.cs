@@ -39,6 +39,14 @@ internal sealed class FakeHost : IHost
         _resyncWait = Key(plan.Steps.Single(s => s.Kind == StepKind.ResyncWait).Commands[0]);
     }
 
+    /// <summary>A fake for a plan without a reboot (a day-2 plan): only its steps are learnt; there is no phase guard.</summary>
+    public FakeHost(IReadOnlyList<PlanStep> steps)
+    {
+        Learn(steps);
+        _guard = "";
+        _resyncWait = steps.FirstOrDefault(s => s.Kind == StepKind.ResyncWait) is { } wait ? Key(wait.Commands[0]) : "";
+    }
+
     /// <summary>Where each /dev/disk/by-id name points now (the plan's disks at first; swap them to rename the disks).</summary>
     public Dictionary<string, string> ByIdLinks { get; } = new(StringComparer.Ordinal);
 
@@ -65,9 +73,11 @@ internal sealed class FakeHost : IHost
     /// Also models the checks and commands of <paramref name="plan"/> (the same plan under other disk names): its
     /// steps' effects are tracked like the first plan's.
     /// </summary>
-    public void Learn(ConversionPlan plan)
+    public void Learn(ConversionPlan plan) => Learn(plan.Steps);
+
+    public void Learn(IReadOnlyList<PlanStep> planSteps)
     {
-        foreach (var step in plan.Steps)
+        foreach (var step in planSteps)
         {
             foreach (var check in new[] { step.DoneWhen, step.Verify }.OfType<HostCheck>())
             {

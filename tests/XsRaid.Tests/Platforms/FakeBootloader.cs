@@ -41,6 +41,10 @@ internal sealed class FakeBootloader : IBootloader
 
     public IReadOnlyList<HostCommand> BootCodeChecks(PlanContext c) => [Installed(c.SourceDevice).Command, Installed(c.TargetDevice).Command];
 
+    public IReadOnlyList<HostCommand> WriteBootCode(string disk, int bootPartition) => [HostCommand.Of("fakeboot-install", disk)];
+
+    public HostCheck HasBootCodeOn(string disk) => Installed(disk);
+
     public IEnumerable<PlanStep> StageOneShot(PlanContext c)
     {
         yield return BuildMirrorSteps.WriteFileStep(c, "add-fakeboot-entry", "Add the mirror entry", "test", ConfigPath,

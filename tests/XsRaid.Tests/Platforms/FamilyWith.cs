@@ -37,5 +37,7 @@ internal sealed class FamilyWith(IOsFamily inner, MetadataPolicy? metadata = nul
 
     public IReadOnlyList<IBootloader> Bootloaders => bootloaders ?? inner.Bootloaders;
 
+    public IMdMonitor MdMonitor => inner.MdMonitor;
+
     public DiskLayout Layout => inner.Layout;
 }

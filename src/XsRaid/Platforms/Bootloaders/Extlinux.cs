@@ -78,6 +78,11 @@ public sealed class Extlinux(string directory, string gptMbrPath) : IBootloader
     public IReadOnlyList<HostCommand> BootCodeChecks(PlanContext c) =>
         [HasBootCode(c.SourceDevice).Command, HasBootCode(c.TargetDevice).Command];
 
+    public IReadOnlyList<HostCommand> WriteBootCode(string disk, int bootPartition) =>
+        [HostCommand.Sh(Snippets.WriteBootCode, GptMbrPath, disk), HostCommand.Of(["sgdisk", .. MarkBootable(bootPartition), disk])];
+
+    public HostCheck HasBootCodeOn(string disk) => HasBootCode(disk);
+
     public IEnumerable<PlanStep> StageOneShot(PlanContext c)
     {
         var initrd = c.InNewRoot("/boot/" + c.Profile.Initrd.FileName(c.KernelVersion));

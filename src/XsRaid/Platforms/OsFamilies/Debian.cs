@@ -45,5 +45,7 @@ public sealed class Debian : IOsFamily
 
     public IReadOnlyList<IBootloader> Bootloaders { get; } = [new Extlinux("/boot/extlinux", "/usr/lib/syslinux/mbr/gptmbr.bin")];
 
+    public IMdMonitor MdMonitor { get; } = new Monitors.SystemdMdMonitor("mdmonitor");
+
     public DiskLayout Layout => DiskLayouts.XenServer6;
 }

@@ -50,5 +50,7 @@ public sealed class XenServer6 : IOsFamily
 
     public IReadOnlyList<IBootloader> Bootloaders { get; } = [new Extlinux("/boot", "/usr/share/syslinux/gptmbr.bin")];
 
+    public IMdMonitor MdMonitor { get; } = new Monitors.SysVMdMonitor("mdmonitor");
+
     public DiskLayout Layout => DiskLayouts.XenServer6;
 }
