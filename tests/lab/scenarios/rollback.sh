@@ -67,12 +67,13 @@ EOF
   check "markers intact" "$VM" check-markers "$vm"
 
   must "drill script removed" vssh "$vm" rm "$DRILL" || return 1
-  # The boot after the roll-back assembles disk B's half arrays on its own, and can leave one assembled but
-  # inactive, still holding its member (a CI run met that: the re-run's mdadm --create found the partition busy).
-  # Make that state certain for disk B's partition 1, the way mdadm leaves it when it may not start a degraded array.
+  # The boot after the roll-back assembles disk B's half arrays on its own (active, auto-read-only) and can leave
+  # one inactive, still holding its member (a CI run met that: the re-run's mdadm --create found the partition
+  # busy). Make that state certain for disk B's partition 1: md's array_state "inactive" stops an array without
+  # releasing its members (kernel Documentation/admin-guide/md.rst).
   local b1; b1="$(target_b "$vm")1"
   vssh "$vm" cat /proc/mdstat > "$SCN_DIR/mdstat-after-rollback.txt"
-  vssh "$vm" "mdadm --stop --scan; mdadm --assemble /dev/md/lab-inactive --no-degraded $b1; cat /proc/mdstat" \
+  vssh "$vm" "d=\$(echo /sys/block/md*/md/dev-${b1#/dev/}) && echo inactive > \${d%/*}/array_state; cat /proc/mdstat" \
     > "$SCN_DIR/mdstat-inactive.txt" 2>&1
   must "disk B's partition 1 held by an inactive array ($(grep -h inactive "$SCN_DIR/mdstat-inactive.txt"))" \
     grep -q "^md[0-9]* : inactive ${b1#/dev/}\[" "$SCN_DIR/mdstat-inactive.txt" || return 1
