@@ -67,6 +67,15 @@ public sealed class Grub2Bios : IBootloader
     public IReadOnlyList<HostCommand> BootCodeChecks(PlanContext c) =>
         [HasBootCode(c.SourceDevice).Command, HasBootCode(c.TargetDevice).Command];
 
+    /// <summary>
+    /// grub-install on a member disk of the running mirror, as the installer runs it per member; the boot partition
+    /// number plays no part (GRUB finds its core.img in the BIOS boot partition, /boot inside md127).
+    /// </summary>
+    public IReadOnlyList<HostCommand> WriteBootCode(string disk, int bootPartition) =>
+        [HostCommand.Of("grub-install", "--target=i386-pc", disk)];
+
+    public HostCheck HasBootCodeOn(string disk) => HasBootCode(disk);
+
     public IEnumerable<PlanStep> StageOneShot(PlanContext c)
     {
         var initrd = c.InNewRoot("/boot/" + c.Profile.Initrd.FileName(c.KernelVersion));

@@ -52,6 +52,9 @@ public sealed partial class XenServer7 : IOsFamily
 
     public IInitrdTool Initrd { get; } = new Dracut();
 
+    /// <summary>CentOS 7's mdadm package ships mdmonitor.service (XCP-ng 8.x, XenServer 7-8).</summary>
+    public IMdMonitor MdMonitor { get; } = new Monitors.SystemdMdMonitor("mdmonitor");
+
     public IReadOnlyList<IBootloader> Bootloaders { get; } = [new Grub2Bios()];
 
     public DiskLayout Layout => DiskLayouts.XenServer7Bios;
