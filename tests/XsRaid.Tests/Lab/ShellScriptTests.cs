@@ -18,6 +18,7 @@ public sealed class ShellScriptTests
             .Concat(Directory.GetFiles(Path.Combine(lab, "guest"), "*.sh"))
             .Concat(Directory.GetFiles(Path.Combine(lab, "image"), "*.sh"))
             .Concat(Directory.GetFiles(Path.Combine(lab, "xcpng"), "*.sh"))
+            .Concat(Directory.GetFiles(Path.Combine(lab, "bench"), "*.sh"))
             .Concat(Directory.GetFiles(Path.Combine(root, "src", "XsRaid", "Samples"), "*.sh"));
         var data = new TheoryData<string>();
         foreach (var s in scripts.Select(s => Path.GetRelativePath(root, s)).Order(StringComparer.Ordinal))
