@@ -113,6 +113,15 @@ public static class ConvertCommand
         // without --yes the user read the plan and answered: the host is checked again before anything is written
         var outcome = await runner.RunAsync(prepared, ct, recheck: !options.Yes).ConfigureAwait(false);
         var code = ExitCodeOf(outcome.Kind);
+        return ReportOutcome(io, outcome, code, jsonEvents, consoleEvents, log);
+    }
+
+    /// <summary>
+    /// The end of a run carried out by the executor (convert, replace, heal, alerts): the outcome as a JSON line or
+    /// on the console (after the progress display closes), refusals and failures on stderr; returns <paramref name="code"/>.
+    /// </summary>
+    internal static int ReportOutcome(CliIo io, ConvertOutcome outcome, int code, ConvertJsonRenderer? jsonEvents, ConvertConsoleRenderer? consoleEvents, ConvertLog log)
+    {
         if (jsonEvents is not null)
         {
             jsonEvents.Outcome(outcome, code);

@@ -102,28 +102,7 @@ public sealed class DayTwoCommandOptions
         }
 
         var code = ConvertCommand.ExitCodeOf(outcome.Kind);
-        if (jsonEvents is not null)
-        {
-            jsonEvents.Outcome(outcome, code);
-        }
-        else
-        {
-            consoleEvents!.Dispose();
-            log.Write($"outcome {outcome.Kind}: {outcome.Message}");
-            ConvertOutcomeRenderer.Render(io.Console, outcome);
-        }
-
-        foreach (var refusal in outcome.Refusals)
-        {
-            io.Error.WriteLine($"xsraid: refused ({refusal.Rule}): {refusal.Message}");
-        }
-
-        if (code != ExitCodes.Ok && outcome.Refusals.Count == 0)
-        {
-            io.Error.WriteLine($"xsraid: {outcome.Message}");
-        }
-
-        return code;
+        return ConvertCommand.ReportOutcome(io, outcome, code, jsonEvents, consoleEvents, log);
     }
 
     private async Task<int> ShowAsync(ParseResult parse, CliIo io, Func<HostFacts, DayTwoResult> planner, CancellationToken ct)
