@@ -96,11 +96,23 @@ public static class BuildMirrorSteps
             $"root= becomes {c.NewRootSpec} in every entry of {c.Boot.ConfigPath}, nothing else changes.",
             c.InNewRoot(c.Boot.ConfigPath), c.Boot.RewriteRoot(c.Profile.BootConfig, c.NewRootSpec), c.TargetDevice);
 
+        foreach (var step in InitrdBootCodeAndReboot(c,
+            "The initrd must load raid1 and assemble the root array before it can mount /; it is made after mdadm.conf, whose arrays it assembles."))
+        {
+            yield return step;
+        }
+    }
+
+    /// <summary>
+    /// The end of phase 1 for every mirror scope: the initrd rebuilt in the new root (after mdadm.conf, <paramref name="why"/>),
+    /// the bootloader's boot code on the target, then the one reboot.
+    /// </summary>
+    internal static IEnumerable<PlanStep> InitrdBootCodeAndReboot(PlanContext c, string why)
+    {
         var initrd = "/boot/" + c.Profile.Initrd.FileName(c.KernelVersion);
         var rebuilt = new HostCheck($"{initrd} on the new root is not older than its {c.Os.MdadmConfPath}",
-            HostCommand.Sh(Snippets.NotOlderThan, c.InNewRoot(initrd), confPath));
-        yield return Step(c, "rebuild-initrd", "Rebuild the initrd inside the new root",
-            "The initrd must load raid1 and assemble the root array before it can mount /; it is made after mdadm.conf, whose arrays it assembles.",
+            HostCommand.Sh(Snippets.NotOlderThan, c.InNewRoot(initrd), c.InNewRoot(c.Os.MdadmConfPath)));
+        yield return Step(c, "rebuild-initrd", "Rebuild the initrd inside the new root", why,
             [HostCommand.Sh(Snippets.InChroot, [PlanContext.NewRootMount, .. c.Profile.Initrd.Rebuild(c.KernelVersion)])],
             c.TargetDevice, rebuilt, rebuilt);
 

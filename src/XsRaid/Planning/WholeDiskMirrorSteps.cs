@@ -136,20 +136,8 @@ public static class WholeDiskMirrorSteps
                 c.InNewRoot(inventory.Path), inventory.Content, c.TargetDevice);
         }
 
-        var initrd = "/boot/" + c.Profile.Initrd.FileName(c.KernelVersion);
-        var rebuilt = new HostCheck($"{initrd} on the new root is not older than its {c.Os.MdadmConfPath}",
-            HostCommand.Sh(Snippets.NotOlderThan, c.InNewRoot(initrd), confPath));
-        yield return Step(c, "rebuild-initrd", "Rebuild the initrd inside the new root",
-            $"The initrd must assemble {md} before it can mount /; it is made after mdadm.conf and the {c.Profile.Initrd.Name} configuration.",
-            [HostCommand.Sh(Snippets.InChroot, [PlanContext.NewRootMount, .. c.Profile.Initrd.Rebuild(c.KernelVersion)])],
-            c.TargetDevice, rebuilt, rebuilt);
-
-        foreach (var step in c.Boot.InstallOnTarget(c))
-        {
-            yield return step;
-        }
-
-        foreach (var step in RebootSteps.Create(c))
+        foreach (var step in BuildMirrorSteps.InitrdBootCodeAndReboot(c,
+            $"The initrd must assemble {md} before it can mount /; it is made after mdadm.conf and the {c.Profile.Initrd.Name} configuration."))
         {
             yield return step;
         }
