@@ -24,4 +24,13 @@ public static class RebootSteps
             "The stop point: the host reboots once, with no console or BIOS change; xsraid waits for it and checks where / is.",
             [HostCommand.Of("reboot")], null, null, null, PlanPhase.Reboot) with { Kind = StepKind.RebootPoint };
     }
+
+    /// <summary>The step every bootloader's one-shot group starts with: the new root's initrd copied beside the old one.</summary>
+    public static PlanStep StageOneShotInitrd(PlanContext c, string why)
+    {
+        var initrd = c.InNewRoot("/boot/" + c.Profile.Initrd.FileName(c.KernelVersion));
+        var staged = new HostCheck($"{PlanContext.OneShotInitrd} is the new initrd", HostCommand.Of("cmp", "-s", initrd, PlanContext.OneShotInitrd));
+        return BuildMirrorSteps.Step(c, "stage-one-shot-initrd", "Put the mirror's initrd beside the old one", why,
+            [HostCommand.Of("cp", initrd, PlanContext.OneShotInitrd)], c.SourceDevice, staged, staged, PlanPhase.Reboot);
+    }
 }

@@ -85,11 +85,8 @@ public sealed class Extlinux(string directory, string gptMbrPath) : IBootloader
 
     public IEnumerable<PlanStep> StageOneShot(PlanContext c)
     {
-        var initrd = c.InNewRoot("/boot/" + c.Profile.Initrd.FileName(c.KernelVersion));
-        var staged = new HostCheck($"{PlanContext.OneShotInitrd} is the new initrd", HostCommand.Of("cmp", "-s", initrd, PlanContext.OneShotInitrd));
-        yield return BuildMirrorSteps.Step(c, "stage-one-shot-initrd", "Put the mirror's initrd beside the old one",
-            "The one-shot entry boots the original disk's kernel with the new initrd, which can assemble the array.",
-            [HostCommand.Of("cp", initrd, PlanContext.OneShotInitrd)], c.SourceDevice, staged, staged, PlanPhase.Reboot);
+        yield return RebootSteps.StageOneShotInitrd(c,
+            "The one-shot entry boots the original disk's kernel with the new initrd, which can assemble the array.");
 
         yield return BuildMirrorSteps.WriteFileStep(c, "add-one-shot-entry", $"Add the boot entry '{PlanContext.OneShotLabel}' to the original disk",
             $"An extra entry with root={c.NewRootSpec} and {c.Profile.Initrd.FailedBootArguments}; the default entry stays the old system, which is the roll-back point.",

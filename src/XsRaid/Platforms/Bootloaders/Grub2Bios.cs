@@ -78,11 +78,8 @@ public sealed class Grub2Bios : IBootloader
 
     public IEnumerable<PlanStep> StageOneShot(PlanContext c)
     {
-        var initrd = c.InNewRoot("/boot/" + c.Profile.Initrd.FileName(c.KernelVersion));
-        var staged = new HostCheck($"{PlanContext.OneShotInitrd} is the new initrd", HostCommand.Of("cmp", "-s", initrd, PlanContext.OneShotInitrd));
-        yield return BuildMirrorSteps.Step(c, "stage-one-shot-initrd", "Put the mirror's initrd beside the old one",
-            "The one-shot entry boots the original disk's Xen and kernel with the new initrd, which assembles md127.",
-            [HostCommand.Of("cp", initrd, PlanContext.OneShotInitrd)], c.SourceDevice, staged, staged, PlanPhase.Reboot);
+        yield return RebootSteps.StageOneShotInitrd(c,
+            "The one-shot entry boots the original disk's Xen and kernel with the new initrd, which assembles md127.");
 
         yield return BuildMirrorSteps.WriteFileStep(c, "add-one-shot-entry", $"Add the boot entry '{PlanContext.OneShotLabel}' to the original disk",
             $"An extra last entry (index {OneShotIndex(c)}) with {c.NewRootSpec}, rd.auto and {c.Profile.Initrd.FailedBootArguments}; it clears override_entry when it boots. The default entry stays the old system, which is the roll-back point.",
