@@ -56,7 +56,10 @@ public static class AlertsPlanner
         }
 
         return DayTwoResult.Ok(new DayTwoPlan("alerts", facts.Snapshot.HostName, profile.DisplayName, null, null, null, [], steps,
-            [$"`xsraid check` reports alerting as configured once {conf} has a MAILADDR or PROGRAM line."]));
+            [$"`xsraid check` reports alerting as configured once {conf} has a MAILADDR or PROGRAM line."])
+        {
+            Repairs = ["no-alerting"],
+        });
     }
 
     private static PlanStep Step(string id, string title, string why, IReadOnlyList<HostCommand> commands, string? writes, HostCheck? doneWhen, HostCheck? verify) =>

@@ -18,6 +18,12 @@ public sealed record DayTwoPlan(
     IReadOnlyList<PlanStep> Steps,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>
+    /// The `check` finding codes this command repairs: after its steps none of them may be WARNING or CRITICAL
+    /// (<see cref="DayTwoVerdict"/>). Empty: the command answers for the whole host (any CRITICAL fails it).
+    /// </summary>
+    public IReadOnlyList<string> Repairs { get; init; } = [];
+
     public PlanStep Step(string id) => Steps.Single(s => s.Id == id);
 
     /// <summary>The arrays the plan waits for (its resync-wait step watches them).</summary>

@@ -92,10 +92,6 @@ public sealed class DayTwoRunner
         }
 
         var (snapshot, _) = await PrepareAsync(_ => DayTwoResult.Refused([]), ct).ConfigureAwait(false);
-        var report = HealthCheck.Check(snapshot, new CheckOptions(false));
-        var verdict = $"check says {report.State.ToString().ToUpperInvariant()}: {report.Summary}";
-        return report.State == CheckState.Critical
-            ? new ConvertOutcome(ConvertOutcomeKind.Failed, $"every step ran, but {verdict}.")
-            : new ConvertOutcome(ConvertOutcomeKind.Completed, $"{plan.HostName}: `{plan.Command}` done, every step verified; {verdict}.");
+        return DayTwoVerdict.Judge(plan, HealthCheck.Check(snapshot, new CheckOptions(false)));
     }
 }

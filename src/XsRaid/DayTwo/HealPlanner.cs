@@ -71,7 +71,10 @@ public static class HealPlanner
 
         notes.Add("Each step checks the host first and runs only if its check fails: on a healthy host nothing runs.");
         notes.Add("Not handled: Debian's grub-pc install list (these hosts boot with extlinux), UEFI (ESPs, boot entries).");
-        return DayTwoResult.Ok(new DayTwoPlan("heal", facts.Snapshot.HostName, profile.DisplayName, null, null, null, [], steps, notes));
+        return DayTwoResult.Ok(new DayTwoPlan("heal", facts.Snapshot.HostName, profile.DisplayName, null, null, null, [], steps, notes)
+        {
+            Repairs = ["no-boot-code", "initrd-no-md", "mdadm-conf-missing", "mdadm-conf-stale", "mdadm-conf-unlisted"],
+        });
     }
 
     private static int? PartitionNumber(HostFacts facts, string disk, string member) =>
