@@ -15,11 +15,12 @@ converted_vm() {
 # degraded_on_sda1 MDFACT: "raid1 sda1 [2/1] [U_]" (or [_U]), nothing busy or failed.
 degraded_on_sda1() { case $1 in "raid1 sda1 [2/1] [U_]"|"raid1 sda1 [2/1] [_U]") return 0 ;; esac; return 1; }
 
-# lose_disk LOST: LOST is the letter of the disk left out.
+# lose_disk LOST [SRC VM]: LOST is the letter of the disk left out; SRC the stopped VM whose disks are cloned (this
+# run's converted host by default), VM the clone's name (run-lose-LOST by default).
 lose_disk() {
-  local lost=$1 keep src vm=run-lose-$1
+  local lost=$1 keep src=${2:-} vm=${3:-run-lose-$1}
   case $lost in b) keep=a ;; *) keep=b ;; esac
-  src=$(converted_vm)
+  [ -n "$src" ] || src=$(converted_vm)
   must "a converted host from this run (scenario script or convert passed)" [ -n "$src" ] || return 1
   note "disk $lost left out of a clone of $src's converted disks"
   must "clone of $src" "$VM" clone "$src" "$vm" || return 1
