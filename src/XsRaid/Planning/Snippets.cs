@@ -108,6 +108,17 @@ public static class Snippets
     /// <summary>$1 = device, $2 = label: holds when blkid reads that label on it (ext filesystems and swap).</summary>
     public const string HasBlkidLabel = "[ \"$(blkid -o value -s LABEL \"$1\" 2>/dev/null)\" = \"$2\" ]";
 
+    /// <summary>
+    /// $1 = swap device, $2 = label: swaplabel refuses a swap area in use ("Text file busy", seen in the lab on the
+    /// converted host's md127p6), so an active one is turned off, labelled and turned on again.
+    /// </summary>
+    public const string RelabelSwap =
+        "active=0\n" +
+        "if awk -v d=\"$(readlink -f \"$1\")\" 'NR > 1 && $1 == d {f=1} END {exit !f}' /proc/swaps; then swapoff \"$1\" || exit 1; active=1; fi\n" +
+        "swaplabel -L \"$2\" \"$1\"; rc=$?\n" +
+        "if [ \"$active\" = 1 ]; then swapon \"$1\" || rc=1; fi\n" +
+        "exit $rc";
+
     /// <summary>$1 = disk: holds when no partition of it (nor the disk) is mounted or active swap.</summary>
     public const string DiskUnused = "! awk -v d=\"$1\" 'index($1, d) == 1 {f=1} END {exit !f}' /proc/mounts /proc/swaps";
 
@@ -115,8 +126,13 @@ public static class Snippets
     public const string PartitionGoneOrJoined =
         "[ ! -b \"$3\" ] || mdadm --detail \"$1\" 2>/dev/null | awk -v m=\"$2\" '" + DetailRunsWithMember + "'";
 
-    /// <summary>$1 = disk: holds when its partition table lists no partition.</summary>
-    public const string NoPartitions = "[ -z \"$(sgdisk -p \"$1\" 2>/dev/null | awk '$1 ~ /^[0-9]+$/')\" ]";
+    /// <summary>
+    /// $1 = array, $2 = disk: holds when the disk has no partition table of its own or is a member of the array. A
+    /// whole-disk member with metadata 1.0 shows the array's own GPT at its start once the resync has copied it (seen
+    /// in the lab when a conversion resumed after the join), so "no table" alone cannot tell a wiped disk then.
+    /// </summary>
+    public const string BlankOrMemberOf = "mdadm --detail \"$1\" 2>/dev/null | awk -v m=\"$2\" '" + DetailRunsWithMember + "' || " +
+        "[ -z \"$(sgdisk -p \"$2\" 2>/dev/null | awk '$1 ~ /^[0-9]+$/')\" ]";
 
     /// <summary>$1.. = services: stops each systemd unit that exists (XCP-ng 8.x's writers before the final copy).</summary>
     public const string StopSystemdServices =

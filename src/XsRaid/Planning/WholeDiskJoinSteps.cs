@@ -24,7 +24,7 @@ public static class WholeDiskJoinSteps
             [HostCommand.Sh(Snippets.MountOnce, oldRoot, oldMount), c.Boot.MakeOneShotDefault(c, oldMount), HostCommand.Sh(Snippets.UnmountIfMounted, oldMount)],
             source, new HostCheck($"{oldRoot} is gone or {source} is a member of {md}", HostCommand.Sh(Snippets.PartitionGoneOrJoined, md, source, oldRoot)), null);
 
-        var blank = new HostCheck($"{source} has no partition table", HostCommand.Sh(Snippets.NoPartitions, source));
+        var blank = new HostCheck($"{source} has no partition table of its own (or is a member of {md})", HostCommand.Sh(Snippets.BlankOrMemberOf, md, source));
         yield return Step(c, "wipe-source", $"Wipe {source}'s partition table and signatures",
             $"It joins {md} as a whole disk, as the installer's members are; its old table and filesystems must not be seen beside the array's. It refuses while anything on {source} is mounted or swap.",
             [HostCommand.Sh(Snippets.DiskUnused, source), HostCommand.Sh(Snippets.WipeSignatures, source), HostCommand.Of("sgdisk", "--zap-all", source), HostCommand.Sh(Snippets.RereadPartitionTable, source)],
@@ -52,8 +52,8 @@ public static class WholeDiskJoinSteps
         {
             var labelled = new HostCheck($"{v.Device} is labelled {v.Label}", HostCommand.Sh(Snippets.HasBlkidLabel, v.Device, v.Label));
             yield return Step(c, $"restore-label-{v.Role.Name}", $"Give {v.Device} its label {v.Label} back",
-                "The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels.",
-                [v.IsSwap ? HostCommand.Of("swaplabel", "-L", v.Label, v.Device) : HostCommand.Of("e2label", v.Device, v.Label)],
+                "The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels." + (v.IsSwap ? " Swap in use is turned off for the relabel and on again." : ""),
+                [v.IsSwap ? HostCommand.Sh(Snippets.RelabelSwap, v.Device, v.Label) : HostCommand.Of("e2label", v.Device, v.Label)],
                 v.Device, labelled, labelled);
         }
 

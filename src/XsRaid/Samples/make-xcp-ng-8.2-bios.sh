@@ -153,9 +153,10 @@ write() {
   printf '%s\n' awk=/usr/bin/awk blkid=/usr/sbin/blkid blockdev=/usr/sbin/blockdev chroot=/usr/sbin/chroot \
     cmp=/usr/bin/cmp cp=/usr/bin/cp dd=/usr/bin/dd dracut=/usr/bin/dracut e2label=/usr/sbin/e2label \
     efibootmgr=/usr/sbin/efibootmgr grub-install=/usr/sbin/grub-install mdadm=/usr/sbin/mdadm \
-    mkfs.ext3=/usr/sbin/mkfs.ext3 mkfs.ext4=/usr/sbin/mkfs.ext4 mkinitrd=/usr/bin/mkinitrd partprobe=/usr/sbin/partprobe \
+    mkfs.ext3=/usr/sbin/mkfs.ext3 mkfs.ext4=/usr/sbin/mkfs.ext4 mkinitrd=/usr/bin/mkinitrd mkswap=/usr/sbin/mkswap partprobe=/usr/sbin/partprobe \
     pvcreate=/usr/sbin/pvcreate pvs=/usr/sbin/pvs rsync=/usr/bin/rsync sfdisk=/usr/sbin/sfdisk sgdisk=/usr/sbin/sgdisk \
-    sh=/usr/bin/sh stat=/usr/bin/stat tune2fs=/usr/sbin/tune2fs vgcreate=/usr/sbin/vgcreate vgs=/usr/sbin/vgs \
+    sh=/usr/bin/sh stat=/usr/bin/stat swaplabel=/usr/sbin/swaplabel swapoff=/usr/sbin/swapoff swapon=/usr/sbin/swapon \
+    tune2fs=/usr/sbin/tune2fs vgcreate=/usr/sbin/vgcreate vgs=/usr/sbin/vgs \
     wipefs=/usr/sbin/wipefs xe=/opt/xensource/bin/xe > "$out/tools.txt"
   copy_tree "$here/xcp-ng-8.2-bios.files" "$out/files"
   write_proc "$with_sr" "$boot"

@@ -443,7 +443,7 @@ else
   sgdisk --zap-all /dev/sda
   sh -c 'settle() { udevadm settle >/dev/null 2>&1 || udevsettle >/dev/null 2>&1 || sleep 1; }; i=1; while settle; ! blockdev --rereadpt "$1"; do [ $i -lt 10 ] || exit 1; i=$((i + 1)); sleep 1; done; settle' sh /dev/sda
 fi
-sh -c '[ -z "$(sgdisk -p "$1" 2>/dev/null | awk '\''$1 ~ /^[0-9]+$/'\'')" ]' sh /dev/sda || fail wipe-source '/dev/sda has no partition table'
+sh -c 'mdadm --detail "$1" 2>/dev/null | awk -v m="$2" '\''$1 == "State" && $2 == ":" && $3 == "inactive" {off=1} $NF == m {f=1} END {exit !(f && !off)}'\'' || [ -z "$(sgdisk -p "$2" 2>/dev/null | awk '\''$1 ~ /^[0-9]+$/'\'')" ]' sh /dev/md127 /dev/sda || fail wipe-source '/dev/sda has no partition table of its own (or is a member of /dev/md127)'
 
 # --- join-md127: Add /dev/sda to /dev/md127
 # Why: The whole disk joins; the mirror copies onto it from its first sector.
@@ -514,13 +514,17 @@ fi
 sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 root-qkvmzt || fail restore-label-root '/dev/md127p1 is labelled root-qkvmzt'
 
 # --- restore-label-swap: Give /dev/md127p6 its label swap-qkvmzt back
-# Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels.
+# Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. Swap in use is turned off for the relabel and on again.
 # WRITES /dev/md127p6
 step restore-label-swap 'Give /dev/md127p6 its label swap-qkvmzt back'
 if sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 swap-qkvmzt; then
   skip '/dev/md127p6 is labelled swap-qkvmzt'
 else
-  swaplabel -L swap-qkvmzt /dev/md127p6
+  sh -c 'active=0
+if awk -v d="$(readlink -f "$1")" '\''NR > 1 && $1 == d {f=1} END {exit !f}'\'' /proc/swaps; then swapoff "$1" || exit 1; active=1; fi
+swaplabel -L "$2" "$1"; rc=$?
+if [ "$active" = 1 ]; then swapon "$1" || rc=1; fi
+exit $rc' sh /dev/md127p6 swap-qkvmzt
 fi
 sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 swap-qkvmzt || fail restore-label-swap '/dev/md127p6 is labelled swap-qkvmzt'
 

@@ -89,7 +89,7 @@ public sealed class WholeDiskPlanTests
 
         ids.IndexOf("restore-label-root").ShouldBeGreaterThan(ids.IndexOf("wait-resync"));
         plan.Step("make-root").Commands[0].Argv.ShouldBe(["mkfs.ext3", "-q", "-L", plan.TemporaryRootLabel, "/dev/md127p1"]);
-        plan.Step("restore-label-swap").Commands[0].Argv.ShouldBe(["swaplabel", "-L", "swap-qkvmzt", "/dev/md127p6"]);
+        plan.Step("restore-label-swap").Commands[0].Argv.ShouldBe(["sh", "-c", Snippets.RelabelSwap, "sh", "/dev/md127p6", "swap-qkvmzt"]);
         new[] { "make-root", "make-logs", "make-swap" }.Select(id => plan.Step(id).Commands[0].Argv[^2]).ShouldBeUnique();
         plan.Step("rewrite-fstab").Commands[0].Stdin!.ShouldNotContain("qkvmzt");
         plan.Step("restore-fstab").Commands[0].Stdin.ShouldBe(NoSr.Snapshot.File("/etc/fstab"));

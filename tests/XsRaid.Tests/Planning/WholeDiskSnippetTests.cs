@@ -62,5 +62,64 @@ public sealed class WholeDiskSnippetTests
         Run(check).ExitCode.ShouldBe(0);
     }
 
+    [Fact]
+    public void TheSwapRelabelTurnsASwapAreaInUseOffLabelsItAndTurnsItOnAgain()
+    {
+        // the lab's first XCP-ng conversion stopped here: swaplabel on the converted host's active md127p6 said
+        // "failed to write label: Text file busy"; the same on a swap file in use (swapon needs root, as CI runs)
+        using var dir = new TempDir();
+        var swap = dir.File("swap.img");
+        Tool.Run("dd", "if=/dev/zero", $"of={swap}", "bs=1M", "count=16", "status=none");
+        Tool.Run("chmod", "0600", swap);
+        Tool.Run("mkswap", "-L", "xsraid-tmp", swap);
+        var step = Plan.Step("restore-label-swap");
+        string[] Bind(IEnumerable<string> argv) => [.. argv.Select(a => a == "/dev/md127p6" ? swap : a)];
+
+        Run(Bind(step.Verify!.Command.Argv)).ExitCode.ShouldBe(1, "still the temporary label");
+        Tool.Run("swapon", swap);
+        try
+        {
+            Tool.Run("swaplabel", ["-L", "swap-qkvmzt", swap], check: false).Stderr.ShouldContain("busy", customMessage: "what the plain swaplabel did");
+            var relabel = Run(Bind(step.Commands[0].Argv));
+            relabel.ExitCode.ShouldBe(0, relabel.Stderr);
+            File.ReadAllText("/proc/swaps").ShouldContain(swap, customMessage: "in use again afterwards");
+            Run(Bind(step.Verify!.Command.Argv)).ExitCode.ShouldBe(0, "labelled swap-qkvmzt");
+        }
+        finally
+        {
+            Tool.Run("swapoff", [swap], check: false);
+        }
+
+        Tool.Run("swaplabel", "-L", "xsraid-tmp", swap);
+        Run(Bind(step.Commands[0].Argv)).ExitCode.ShouldBe(0, "a swap area not in use is only labelled");
+        File.ReadAllText("/proc/swaps").ShouldNotContain(swap, customMessage: "and stays off");
+        Run(Bind(step.Verify!.Command.Argv)).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public void TheWipeChecksHoldForAWipedDiskAndForAWholeDiskMemberThatShowsTheArraysTable()
+    {
+        // resumed after the join, the old disk (metadata 1.0 at its end) starts with the array's own GPT: the lab's
+        // first XCP-ng conversion stopped there with "has no partition table" failing
+        using var dir = new TempDir();
+        var disk = dir.SparseFile("sda.img", 64L << 20);
+        Tool.Run("sgdisk", "-n", "1:2048:+8M", disk);
+        // mdadm --detail as the md driver prints it for a whole-disk member (a real capture, the member renamed to this image)
+        var bin = Directory.CreateDirectory(dir.File("bin")).FullName;
+        var detail = File.ReadAllText(Fixtures.PathOf("md/detail-snapshots/raid1-clean-and-raid1-degraded-bitmap--md21.txt")).Replace("/dev/sdt", disk, StringComparison.Ordinal);
+        File.WriteAllText(dir.File("detail.txt"), detail);
+        File.WriteAllText(Path.Combine(bin, "mdadm"), $"#!/bin/sh\n[ \"$2\" = /dev/md127 ] && cat '{dir.File("detail.txt")}' && exit 0\nexit 1\n");
+        Tool.Run("chmod", "0755", Path.Combine(bin, "mdadm"));
+        var env = new Dictionary<string, string> { ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH") };
+        var step = Plan.Step("wipe-source");
+        string[] Check(string array) => [.. step.Verify!.Command.Argv.Select(a => a == "/dev/sda" ? disk : a == "/dev/md127" ? array : a)];
+        int Holds(string array) => Tool.Run("sh", Check(array).Skip(1), check: false, env: env).ExitCode;
+
+        Holds("/dev/md9").ShouldBe(1, "a table of its own and no member of the array");
+        Holds("/dev/md127").ShouldBe(0, "a member of md127: its table is the array's");
+        Tool.Run("sgdisk", "--zap-all", disk);
+        Holds("/dev/md9").ShouldBe(0, "wiped");
+    }
+
     private static Tool.Result Run(string[] argv) => Tool.Run(argv[0], argv.Skip(1), check: false);
 }

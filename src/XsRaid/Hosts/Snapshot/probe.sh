@@ -97,7 +97,7 @@ for f in /proc/partitions /proc/mdstat /proc/mounts /proc/cmdline /proc/swaps \
 done
 
 echo '@@tools'
-for t in sh sgdisk mdadm mkfs.ext3 mkfs.ext4 e2label tune2fs rsync cp extlinux grub-install grub2-install \
+for t in sh sgdisk mdadm mkfs.ext3 mkfs.ext4 e2label tune2fs mkswap swaplabel swapon swapoff rsync cp extlinux grub-install grub2-install \
          mkinitrd dracut update-initramfs lsinitramfs wipefs efibootmgr xe pvs vgs lvs pvcreate vgcreate vgextend pvmove vgreduce pvremove blkid partprobe blockdev sfdisk cmp stat chroot dd awk; do
   p=$(command -v "$t" 2>/dev/null)
   if [ -n "$p" ]; then echo "|$t=$p"; fi

@@ -39,7 +39,7 @@ public sealed partial class XenServer7 : IOsFamily
     /// <summary>The installer's array: metadata 1.0, so each member starts with the GPT and BIOS sees a plain disk.</summary>
     public MetadataPolicy Metadata { get; } = new("1.0", ["1.0"]);
 
-    public IReadOnlyList<string> DiskTools { get; } = ["sgdisk", "mdadm", "mkfs.ext3", "e2label", "blkid"];
+    public IReadOnlyList<string> DiskTools { get; } = ["sgdisk", "mdadm", "mkfs.ext3", "e2label", "blkid", "mkswap", "swaplabel", "swapon", "swapoff"];
 
     public IReadOnlyList<string> CopyTools { get; } = ["rsync"];
 
