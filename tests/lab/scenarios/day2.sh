@@ -2,9 +2,10 @@
 # scenario `day2`: the converted host (of convert, else of script) loses disk B; a blank disk takes its bay. From
 # outside, as an admin does: `xsraid check` says CRITICAL; `xsraid alerts --program` makes md's monitor report (its
 # test alert and the real DegradedArray event reach the program); `xsraid replace --missing` puts the new disk in,
-# no reboot; check says OK and the lab's own end-state checks hold; then the new disk's boot code and the ARRAY
-# lines of mdadm.conf are destroyed, check says CRITICAL, `xsraid heal` repairs both, check says OK again and a
-# second heal finds nothing to do. Last, a clone boots from the new disk alone.
+# no reboot; check says OK and the lab's own end-state checks hold. With a member of md1 recovering, check says
+# WARNING. Then the new disk's boot code, the ARRAY lines of mdadm.conf and the initrd's md support are destroyed:
+# check says CRITICAL naming each, `xsraid heal` repairs them, check says OK again and a second heal finds nothing
+# to do. Last, clones boot from the new disk alone and from the old one alone.
 
 # lab_day2 VM COMMAND OPTIONS...: THE one place where the lab runs xsraid's day-2 commands (check, alerts, replace,
 # heal) against VM; their local journals go to out/vms/VM/xdg as convert's do.
@@ -82,15 +83,36 @@ PROGRAM
   check "the md monitor reported the new member in sync (SpareActive)" md_events_hold "$vm" '^SpareActive /dev/md' 90
   vssh "$vm" cat /var/log/lab-md-events > "$SCN_DIR/md-events.txt" 2>&1
 
+  # a member recovering: md1's member on the new disk failed, wiped and added again, the recovery held at md's
+  # slowest speed while check looks, then let go
   # shellcheck disable=SC2029 # meant to expand here
-  must "the new disk's boot code zeroed and mdadm.conf's ARRAY lines deleted" vssh "$vm" \
-    "dd if=/dev/zero of=$b bs=440 count=1 conv=notrunc,fsync 2>/dev/null && sed -i '/^ARRAY/d' /etc/mdadm/mdadm.conf" || return 1
+  must "md1 recovering onto ${b}2, slowly" vssh "$vm" "cat /proc/sys/dev/raid/speed_limit_min /proc/sys/dev/raid/speed_limit_max > /root/lab-speeds &&
+    echo 1000 > /proc/sys/dev/raid/speed_limit_min && echo 1000 > /proc/sys/dev/raid/speed_limit_max &&
+    mdadm /dev/md1 --fail ${b}2 && mdadm /dev/md1 --remove ${b}2 && mdadm --zero-superblock ${b}2 && mdadm /dev/md1 --add ${b}2 &&
+    sleep 2 && grep -A3 '^md1 ' /proc/mdstat | grep -q recovery" || return 1
+  day2_check "$vm" 1 WARNING "the host whose md1 is recovering"
+  check "that WARNING names md1's recovery" grep -q '^WARNING md1: ' "$SCN_DIR/check-$DAY2_CHECKS.txt"
+  # shellcheck disable=SC2016 # expanded in the guest
+  must "md1's recovery let go and finished" vssh "$vm" '{ read -r min; read -r max; } < /root/lab-speeds &&
+    echo "$max" > /proc/sys/dev/raid/speed_limit_max && echo "$min" > /proc/sys/dev/raid/speed_limit_min &&
+    { mdadm --wait /dev/md1; grep -A1 "^md1 " /proc/mdstat | grep -q "\[UU\]"; }' || return 1
+
+  # what upgrades break: the new disk's boot code zeroed, mdadm.conf's ARRAY lines deleted, the initrd rebuilt
+  # without initramfs-tools' mdadm hook
+  # shellcheck disable=SC2029 # meant to expand here
+  must "the new disk's boot code zeroed, mdadm.conf's ARRAY lines deleted, the initrd made without mdadm" vssh "$vm" \
+    "dd if=/dev/zero of=$b bs=440 count=1 conv=notrunc,fsync 2>/dev/null && sed -i '/^ARRAY/d' /etc/mdadm/mdadm.conf &&
+     mv /usr/share/initramfs-tools/hooks/mdadm /root/lab-mdadm-hook && update-initramfs -u -k \"\$(uname -r)\" >/dev/null 2>&1;
+     rc=\$?; mv /root/lab-mdadm-hook /usr/share/initramfs-tools/hooks/mdadm && [ \$rc -eq 0 ]" || return 1
   day2_check "$vm" 2 CRITICAL "the host whose new disk lost its boot code"
+  check "that check names each damage (no boot code on ${b}, mdadm.conf, the initrd)" \
+    damage_named "$SCN_DIR/check-$DAY2_CHECKS.txt" "$b"
   run_day2 "$vm" "$SCN_DIR/heal.jsonl" heal --yes --json
   rc=$?
   check "xsraid heal exited 0 (exit $rc)" [ "$rc" -eq 0 ]
-  check "heal rewrote mdadm.conf and wrote the new disk's boot code (steps done: $(steps_with "$SCN_DIR/heal.jsonl" "done" | paste -sd ' ' -))" \
-    steps_done_include "$SCN_DIR/heal.jsonl" mdadm-conf "boot-code-${b#/dev/}"
+  local kernel; kernel=$(vssh "$vm" uname -r)
+  check "heal rewrote mdadm.conf, the initrd and the new disk's boot code (steps done: $(steps_with "$SCN_DIR/heal.jsonl" "done" | paste -sd ' ' -))" \
+    steps_done_include "$SCN_DIR/heal.jsonl" mdadm-conf "initrd-$kernel" "boot-code-${b#/dev/}"
   day2_check "$vm" 0 OK "the healed host"
   check "gptmbr.bin in the new disk's MBR again" [ "$(guest_mbr "$vm" "$b")" = "$(fact gptmbr)" ]
   run_day2 "$vm" "$SCN_DIR/heal-again.jsonl" heal --yes --json
@@ -100,7 +122,13 @@ PROGRAM
 
   "$VM" stop "$vm" || fail "clean power-off"
   lose_disk a "$vm" run-day2-new-disk-alone
+  lose_disk b "$vm" run-day2-old-disk-alone
   scn_passed
+}
+
+# damage_named CHECK_OUTPUT DISK: check's lines name the missing boot code on DISK, mdadm.conf and the initrd.
+damage_named() {
+  grep -q "^CRITICAL $2: " "$1" && grep -q '^WARNING mdadm.conf: ' "$1" && grep -q '^WARNING initrd: ' "$1"
 }
 
 # steps_with EVENTS RESULT: the ids of the steps that finished with RESULT (done, already-done, failed), one per line,
