@@ -133,6 +133,9 @@ side_recipe() {
   # the person: reboot, and in the BIOS make disk B the boot disk
   "$VM" stop "$vm" || fail "recipe: power-off"
   "$VM" start "$vm" --boot b || { fail "recipe: start from disk B"; return 1; }
+  # a new start forwards ssh from a new port: the poller follows it (same samples file)
+  stop_poller
+  start_poller "$vm" "$SCN_DIR/recipe-ssh"
   wait_boot "$vm" 1 600 || { fail "recipe: the host did not come back from disk B"; return 1; }
   boots=$((boots + 1))
   recipe_run "$vm" recipe-2.cmds || { fail "recipe phase 2 could not run"; return 1; }
