@@ -123,16 +123,14 @@ public static class Snippets
     public const string DiskUnused = "! awk -v d=\"$1\" 'index($1, d) == 1 {f=1} END {exit !f}' /proc/mounts /proc/swaps";
 
     /// <summary>$1 = array, $2 = disk, $3 = its old partition: holds when that partition is gone or the disk is a member of the array.</summary>
-    public const string PartitionGoneOrJoined =
-        "[ ! -b \"$3\" ] || mdadm --detail \"$1\" 2>/dev/null | awk -v m=\"$2\" '" + DetailRunsWithMember + "'";
+    public const string PartitionGoneOrJoined = "[ ! -b \"$3\" ] || " + ArrayHasMember;
 
     /// <summary>
     /// $1 = array, $2 = disk: holds when the disk has no partition table of its own or is a member of the array. A
     /// whole-disk member with metadata 1.0 shows the array's own GPT at its start once the resync has copied it (seen
     /// in the lab when a conversion resumed after the join), so "no table" alone cannot tell a wiped disk then.
     /// </summary>
-    public const string BlankOrMemberOf = "mdadm --detail \"$1\" 2>/dev/null | awk -v m=\"$2\" '" + DetailRunsWithMember + "' || " +
-        "[ -z \"$(sgdisk -p \"$2\" 2>/dev/null | awk '$1 ~ /^[0-9]+$/')\" ]";
+    public const string BlankOrMemberOf = ArrayHasMember + " || [ -z \"$(sgdisk -p \"$2\" 2>/dev/null | awk '$1 ~ /^[0-9]+$/')\" ]";
 
     /// <summary>$1.. = services: stops each systemd unit that exists (XCP-ng 8.x's writers before the final copy).</summary>
     public const string StopSystemdServices =
