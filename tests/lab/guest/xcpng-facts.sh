@@ -1,0 +1,58 @@
+#!/bin/sh
+# tests/lab/guest/xcpng-facts.sh: runs IN the XCP-ng-shaped lab guest (ssh ... sh -s < this); prints key=value facts
+# about its disks and what they boot, judged outside the VM (scenarios/xcpng-convert.sh). Read-only. Disks are told
+# apart by WWN (disk A ...0a01, disk B ...0b02), as in guest-facts.sh.
+# ssh answers before systemd has finished booting (swap on its label may still be pending): wait for that first.
+timeout 600 systemctl is-system-running --wait >/dev/null 2>&1
+root=$(findmnt -no SOURCE /)
+echo "root=$root"
+echo "root_label=$(blkid -o value -s LABEL "$root")"
+echo "logs=$(findmnt -no SOURCE /var/log)"
+echo "logs_label=$(findmnt -no LABEL /var/log)"
+swap=$(swapon --show=NAME --noheadings | head -n 1)
+echo "swap=$swap"
+echo "swap_label=$(blkid -o value -s LABEL "$swap" 2>/dev/null)"
+echo "hypervisor=$(cat /sys/hypervisor/type 2>/dev/null)"
+echo "cmdline=$(cat /proc/cmdline)"
+for s in /sys/block/sd*; do
+  [ -e "$s" ] || continue
+  d=${s##*/}
+  case $(cat "$s/device/wwid" 2>/dev/null) in
+    naa.5000c50015ea0a01) l=a ;;
+    naa.5000c50015ea0b02) l=b ;;
+    *) l=unknown ;;
+  esac
+  echo "name_$l=$d"
+  echo "mbr_$l=$(dd if="/dev/$d" bs=440 count=1 2>/dev/null | sha256sum | cut -c1-64)"
+  # GRUB's boot.img carries the string "GRUB" (its error messages)
+  echo "mbr_grub_$l=$(dd if="/dev/$d" bs=440 count=1 2>/dev/null | grep -c GRUB)"
+done
+# the whole-disk array: mdadm --detail's fields, one per line
+if [ -b /dev/md127 ]; then
+  mdadm --detail /dev/md127 | awk -F' : ' '
+    { v = $2; sub(/[ \t]+$/, "", v) }
+    /^ *Version :/ { print "md_version=" v }
+    /^ *State :/ { print "md_state=" v }
+    /^ *Raid Devices :/ { print "md_raid_devices=" v }
+    /^ *Active Devices :/ { print "md_active=" v }
+    /^ *Intent Bitmap :/ { print "md_bitmap=" v }
+    /^ *Raid Level :/ { print "md_level=" v }'
+  mdadm --detail /dev/md127 | awk '$NF ~ /^\/dev\// && $1 ~ /^[0-9]+$/ { sub("/dev/", "", $NF); print "md_member=" $NF }'
+  # the GPT inside: number start size type-code
+  sgdisk -p /dev/md127 | awk '$1 ~ /^[0-9]+$/ && NF >= 6 { print "md_part=" $1, $2, $3 - $2 + 1, $6 }'
+fi
+for d in /dev/sd?; do
+  [ -b "$d" ] || continue
+  sgdisk -p "$d" 2>/dev/null | awk -v d="${d#/dev/}" '$1 ~ /^[0-9]+$/ && NF >= 6 { print "part_" d "=" $1, $2, $3 - $2 + 1, $6 }'
+done
+# the boot configuration and the files that name the volumes
+echo "grub_entries=$(grep -c '^menuentry' /boot/grub/grub.cfg)"
+echo "grub_root_label=$(grep -c "root=LABEL=$(blkid -o value -s LABEL "$root")" /boot/grub/grub.cfg)"
+echo "grub_rd_auto=$(grep -c 'rd.auto' /boot/grub/grub.cfg)"
+echo "grub_search_label=$(grep -c "search --label --set root $(blkid -o value -s LABEL "$root")" /boot/grub/grub.cfg)"
+awk '$1 !~ /^#/ && NF >= 3 { print "fstab=" $1 " " $2 " " $3 }' /etc/fstab
+for k in PRIMARY_DISK BACKUP_PARTITION; do
+  v=$(sed -n "s/^$k='\\(.*\\)'$/\\1/p" /etc/xensource-inventory)
+  echo "inventory_$k=$v -> $(readlink -f "$v" 2>/dev/null)"
+done
+grep -q '^ARRAY .*UUID=' /etc/mdadm.conf 2>/dev/null && echo "mdadm_conf_array=$(grep -c '^ARRAY' /etc/mdadm.conf)"
