@@ -43,8 +43,9 @@ public static class ConvertPlanner
             refusals.AddRange(WholeDiskRules.Source(profile, source));
         }
 
-        // keeping a volume group is planned for per-partition mirrors only (a whole-disk one refuses it, as storage-partition-in-use)
-        var kept = wholeDisk ? null : StorageMove.Find(facts, profile, source, metadata);
+        var kept = !wholeDisk ? StorageMove.Find(facts, profile, source, metadata)
+            : target is not null ? StorageMove.FindWholeDisk(facts, profile, source, target)
+            : null;
         refusals.AddRange(SafetyRules.SourceLayout(facts, profile.Layout, source, root, kept?.VolumeGroup.Device));
         if (kept is not null)
         {
@@ -113,7 +114,9 @@ public static class ConvertPlanner
             facts.KernelVersion ?? "")
         {
             WholeDisk = wholeDisk,
-            VolumeGroupMove = kept?.Move(arrays),
+            VolumeGroupMove = wholeDisk is not null
+                ? kept?.Move(wholeDisk.Array.Partition(kept.PartitionNumber), wholeDisk.Array.StableName(kept.PartitionNumber))
+                : kept?.Move(arrays),
         };
         var mirror = wholeDisk is null
             ? BuildMirrorSteps.Create(context).Concat(JoinMirrorSteps.Create(context))

@@ -58,7 +58,7 @@ public static class VolumeGroupRules
         if (e.AllocatedExtents > newExtents)
         {
             refusals.Add(new Refusal(RuleIds.VolumeGroupDoesNotFit,
-                $"{vg.Name} has {e.AllocatedExtents} extents of {e.ExtentBytes} bytes allocated on {vg.Device}; the storage array will hold at most {newExtents} (its md metadata takes the partition's last KiBs, the PV its first {newDataStart} bytes).",
+                $"{vg.Name} has {e.AllocatedExtents} extents of {e.ExtentBytes} bytes allocated on {vg.Device}; the storage array will hold at most {newExtents} (md's metadata takes room at the end, the PV its first {newDataStart} bytes).",
                 $"Free {e.AllocatedExtents - newExtents} extent(s) or more (delete a VDI or snapshot you do not need), then plan again."));
         }
 

@@ -24,6 +24,12 @@ public static class WholeDiskJoinSteps
             [HostCommand.Sh(Snippets.MountOnce, oldRoot, oldMount), c.Boot.MakeOneShotDefault(c, oldMount), HostCommand.Sh(Snippets.UnmountIfMounted, oldMount)],
             source, new HostCheck($"{oldRoot} is gone or {source} is a member of {md}", HostCommand.Sh(Snippets.PartitionGoneOrJoined, md, source, oldRoot)), null);
 
+        // the volume group leaves the old storage partition before the original disk is wiped
+        foreach (var step in c.VolumeGroupMove is { } move ? VolumeGroupMoveSteps.Create(move, PlanPhase.JoinMirror) : [])
+        {
+            yield return step;
+        }
+
         var blank = new HostCheck($"{source} has no partition table of its own (or is a member of {md})", HostCommand.Sh(Snippets.BlankOrMemberOf, md, source));
         yield return Step(c, "wipe-source", $"Wipe {source}'s partition table and signatures",
             $"It joins {md} as a whole disk, as the installer's members are; its old table and filesystems must not be seen beside the array's. It refuses while anything on {source} is mounted or swap.",

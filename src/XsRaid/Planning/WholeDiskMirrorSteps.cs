@@ -94,7 +94,10 @@ public static class WholeDiskMirrorSteps
         {
             yield return p.Created
                 ? $"--create-sr: the local SR gets partition {N(p.Number)} (8E00), from sector {N(p.FirstLba)} to the end of {w.Array.Device}."
-                : $"partition {N(p.Number)} ({p.Role.Name}) ends at the last sector {w.Array.Device} can hold, a little before where it ends on {c.SourceDevice}; it starts empty.";
+                : $"partition {N(p.Number)} ({p.Role.Name}) ends at the last sector {w.Array.Device} can hold, a little before where it ends on {c.SourceDevice}; it starts empty"
+                    + (c.VolumeGroupMove is { } move && move.ArrayDevice == w.Array.Partition(p.Number)
+                        ? $" and gets the volume group {move.VgName} in phase 2 (pvmove, online)."
+                        : ".");
         }
 
         if (w.Table.FirstOrDefault(p => p.Role.Kind == RoleKind.BiosBoot) is { } boot)

@@ -49,10 +49,7 @@ public static class WholeDiskRules
     public static (IReadOnlyList<InnerPartition> Table, IReadOnlyList<Refusal> Refusals) Table(
         DiskLayout layout, PlanOptions options, DiskFacts source, DiskFacts target)
     {
-        var sector = source.Disk.LogicalSectorSize;
-        var sourceLastUsable = (source.Disk.SizeBytes / sector) - 1 - BackupGptSectors;
-        var arrayLastUsable = ((target.Disk.SizeBytes - WholeDiskArray.ReservedBytes) / sector) - 1 - BackupGptSectors;
-        var alignment = (1L << 20) / sector;
+        var (sourceLastUsable, arrayLastUsable, alignment) = Bounds(source, target);
         var refusals = new List<Refusal>();
         var table = new List<InnerPartition>();
         foreach (var p in source.Report!.PartitionTable.Partitions.OrderBy(p => p.FirstLba))
@@ -86,6 +83,27 @@ public static class WholeDiskRules
         }
 
         return (table, refusals);
+    }
+
+    /// <summary>
+    /// The bytes partition <paramref name="p"/> of <paramref name="source"/> gets inside the array on
+    /// <paramref name="target"/>: as before, or, if it reaches the source disk's end, from its start to the end of the
+    /// GPT inside the array (the array's size estimated from below, as <see cref="Table"/> does).
+    /// </summary>
+    public static long InnerBytes(DiskFacts source, DiskFacts target, PartitionReport p)
+    {
+        var sector = source.Disk.LogicalSectorSize;
+        var (sourceLastUsable, arrayLastUsable, alignment) = Bounds(source, target);
+        return p.LastLba > sourceLastUsable - alignment ? Math.Max(0, arrayLastUsable - p.FirstLba + 1) * sector : p.SizeBytes;
+    }
+
+    /// <summary>The last usable sector of the source disk and of the GPT inside the array, and 1 MiB in sectors.</summary>
+    private static (long SourceLastUsable, long ArrayLastUsable, long Alignment) Bounds(DiskFacts source, DiskFacts target)
+    {
+        var sector = source.Disk.LogicalSectorSize;
+        return ((source.Disk.SizeBytes / sector) - 1 - BackupGptSectors,
+            ((target.Disk.SizeBytes - WholeDiskArray.ReservedBytes) / sector) - 1 - BackupGptSectors,
+            (1L << 20) / sector);
     }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);

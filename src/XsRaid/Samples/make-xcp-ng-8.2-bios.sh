@@ -114,6 +114,8 @@ CONF
     lvcreate -an -Zn -L 8204M -n VHD-7e2b9d41-5c3a-4f86-b1e7-2d9a6c4f8e03 "VG_XenStorage-$3"
     pvs --noheadings --units b --nosuffix --separator "|" -o pv_name,vg_name,pv_size,pv_uuid,pv_attr > "$4/pvs"
     vgs --noheadings --units b --nosuffix --separator "|" -o vg_name,vg_uuid,vg_size,vg_free,pv_count,lv_count > "$4/vgs"
+    pvs --noheadings --units b --nosuffix --separator "|" -o pv_name,vg_name,vg_extent_size,pv_pe_count,pv_pe_alloc_count,pe_start,pv_mda_size,pv_mda_free > "$4/pvs-extents"
+    lvs -a --noheadings --separator "|" -o vg_name,lv_name,lv_attr,copy_percent,devices > "$4/lvs"
   ' sh "$loop" "$pv_uuid" "$sr_uuid" "$work" >/dev/null 2>"$work/lvm.log" || { cat "$work/lvm.log" >&2; exit 1; }
   losetup -d "$loop"
   loop=""
@@ -152,11 +154,11 @@ write() {
   printf 'date=2022-03-14T11:02:17Z\nfirmware=bios\nhostname=xcp-ng-82\nuid=0\nuname=4.19.0+1 x86_64\n' > "$out/meta.txt"
   printf '%s\n' awk=/usr/bin/awk blkid=/usr/sbin/blkid blockdev=/usr/sbin/blockdev chroot=/usr/sbin/chroot \
     cmp=/usr/bin/cmp cp=/usr/bin/cp dd=/usr/bin/dd dracut=/usr/bin/dracut e2label=/usr/sbin/e2label \
-    efibootmgr=/usr/sbin/efibootmgr grub-install=/usr/sbin/grub-install mdadm=/usr/sbin/mdadm \
+    efibootmgr=/usr/sbin/efibootmgr grub-install=/usr/sbin/grub-install lvs=/usr/sbin/lvs mdadm=/usr/sbin/mdadm \
     mkfs.ext3=/usr/sbin/mkfs.ext3 mkfs.ext4=/usr/sbin/mkfs.ext4 mkinitrd=/usr/bin/mkinitrd mkswap=/usr/sbin/mkswap partprobe=/usr/sbin/partprobe \
-    pvcreate=/usr/sbin/pvcreate pvs=/usr/sbin/pvs rsync=/usr/bin/rsync sfdisk=/usr/sbin/sfdisk sgdisk=/usr/sbin/sgdisk \
+    pvcreate=/usr/sbin/pvcreate pvmove=/usr/sbin/pvmove pvremove=/usr/sbin/pvremove pvs=/usr/sbin/pvs rsync=/usr/bin/rsync sfdisk=/usr/sbin/sfdisk sgdisk=/usr/sbin/sgdisk \
     sh=/usr/bin/sh stat=/usr/bin/stat swaplabel=/usr/sbin/swaplabel swapoff=/usr/sbin/swapoff swapon=/usr/sbin/swapon \
-    tune2fs=/usr/sbin/tune2fs vgcreate=/usr/sbin/vgcreate vgs=/usr/sbin/vgs \
+    tune2fs=/usr/sbin/tune2fs vgcreate=/usr/sbin/vgcreate vgextend=/usr/sbin/vgextend vgreduce=/usr/sbin/vgreduce vgs=/usr/sbin/vgs \
     wipefs=/usr/sbin/wipefs xe=/opt/xensource/bin/xe > "$out/tools.txt"
   copy_tree "$here/xcp-ng-8.2-bios.files" "$out/files"
   write_proc "$with_sr" "$boot"
@@ -184,8 +186,10 @@ write_commands() {
   local c=$out/commands
   printf 'exit=0\n' > "$c/mdadm-detail-scan.txt"
   if [ "$1" = yes ]; then
-    { echo exit=0; sed "s|^\( *\)/dev/loop[0-9]*|\1/dev/sda3|" "$work/pvs"; } > "$c/pvs.txt"
-    { echo exit=0; cat "$work/vgs"; } > "$c/vgs.txt"
+    local f
+    for f in pvs vgs pvs-extents lvs; do
+      { echo exit=0; sed "s|/dev/loop[0-9]*|/dev/sda3|g" "$work/$f"; } > "$c/$f.txt"
+    done
     cp "$here/xcp-ng-8.2-bios.commands/xe-sr-list.txt" "$here/xcp-ng-8.2-bios.commands/xe-pbd-list.txt" "$c/"
   else
     printf 'exit=0\n' > "$c/pvs.txt"

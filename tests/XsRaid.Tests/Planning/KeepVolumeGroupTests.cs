@@ -138,6 +138,29 @@ public sealed class KeepVolumeGroupTests
         (arrayBytes - estimate).ShouldBeLessThanOrEqualTo(256 * 1024, "a lower bound, not a wild guess");
     }
 
+    private static readonly SampleHost XcpNgSr = SampleHost.Load("xcp-ng-8.2-bios");
+
+    private const string XcpNgVg = "VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36";
+
+    /// <summary>
+    /// Whole disk: p3 keeps its start inside md127 and ends at the GPT's end inside the array (1 MiB for md's metadata
+    /// and bitmap, 33 sectors of backup GPT): 889737231 sectors from 87033856; less the new PV's first 11 MiB (its
+    /// metadata area as the old PV's), 108607 extents of 4 MiB. All 108608 allocated do not fit; 108607 do.
+    /// </summary>
+    [Fact]
+    public void OnTheWholeDiskArrayAFullyAllocatedVolumeGroupDoesNotFitIntoMd127p3()
+    {
+        Refused(XcpNgSr.WithCommand("pvs-extents", 0, $"  /dev/sda3|{XcpNgVg}|4194304|108608|108608|11534336|11530240|5762560\n").Plan(),
+            RuleIds.VolumeGroupDoesNotFit, "108608 extents of 4194304 bytes allocated on /dev/sda3; the storage array will hold at most 108607");
+        Planned(XcpNgSr.WithCommand("pvs-extents", 0, $"  /dev/sda3|{XcpNgVg}|4194304|108608|108607|11534336|11530240|5762560\n"))
+            .Steps.ShouldContain(s => s.Id == "pv-move-storage");
+    }
+
+    [Fact]
+    public void OnTheWholeDiskArrayAPvMoveInProgressIsRefused() =>
+        Refused(XcpNgSr.WithCommand("lvs", 0, XcpNgSr.Snapshot.Commands["lvs"].Output + $"  {XcpNgVg}|[pvmove0]|p-C-aom---|12.50|/dev/sda3(0)\n").Plan(),
+            RuleIds.PvMoveInProgress, $"{XcpNgVg}/[pvmove0] from /dev/sda3(0) at 12.50%");
+
     private static ConversionPlan Planned(SampleHost host)
     {
         var result = host.Plan();

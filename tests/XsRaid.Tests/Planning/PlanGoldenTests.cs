@@ -8,10 +8,10 @@ namespace XsRaid.Tests.Planning;
 /// </summary>
 public sealed class PlanGoldenTests
 {
-    /// <summary>Each sample with its options: the SR sample keeps its SR, so it is planned without --create-sr.</summary>
-    public static TheoryData<string> Samples() => new("xenserver-6.5", "lab-debian", "xenserver-6.5-sr", "xcp-ng-8.2-bios-nosr");
+    /// <summary>Each sample with its options: the SR samples keep their SR, so they are planned without --create-sr.</summary>
+    public static TheoryData<string> Samples() => new("xenserver-6.5", "lab-debian", "xenserver-6.5-sr", "xcp-ng-8.2-bios-nosr", "xcp-ng-8.2-bios");
 
-    private static string[] Options(string sample) => sample == "xenserver-6.5-sr" ? [] : ["--create-sr"];
+    private static string[] Options(string sample) => sample is "xenserver-6.5-sr" or "xcp-ng-8.2-bios" ? [] : ["--create-sr"];
 
     [Theory]
     [MemberData(nameof(Samples))]

@@ -98,15 +98,37 @@ public sealed class XcpNgSampleTests
         result.Plan.RootArray.ShouldBe("/dev/md127p1");
     }
 
+    /// <summary>
+    /// The local SR on p3 is kept: in phase 2, after the mirror is the default boot and before the old disk is wiped,
+    /// its volume group moves into md127p3 (which keeps p3's number and start inside the array).
+    /// </summary>
     [Fact]
-    public void TheSampleWithAnSrOnPartition3IsRefusedNamingItsVolumeGroup()
+    public void TheSampleWithAnSrOnPartition3MovesItsVolumeGroupIntoMd127p3BeforeTheOldDiskIsWiped()
     {
         var snapshot = SnapshotSources.FromSample("xcp-ng-8.2-bios").GetValueOrThrow();
 
         var result = ConvertPlanner.Plan(HostFactsReader.Read(snapshot), new PlanOptions("/dev/sdb", "auto", false, false));
 
+        result.IsRefused.ShouldBeFalse(string.Join("; ", result.Refusals));
+        var ids = result.Plan!.Steps.Select(s => s.Id).ToList();
+        ids.ShouldContain("pv-move-storage");
+        ids.IndexOf("pv-create-storage").ShouldBeGreaterThan(ids.IndexOf("make-mirror-default"));
+        ids.IndexOf("pv-remove-storage").ShouldBeLessThan(ids.IndexOf("wipe-source"));
+        result.Plan.Steps.Single(s => s.Id == "pv-move-storage").Title
+            .ShouldBe("Move VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36 from /dev/sda3 to /dev/md127p3 (pvmove, online)");
+        result.Plan.Notes.ShouldContain(n => n.Contains("device-config:device=/dev/disk/by-id/md-name-localhost:127-part3", StringComparison.Ordinal));
+    }
+
+    /// <summary>--create-sr beside a kept SR would make a second one: refused, naming the volume group.</summary>
+    [Fact]
+    public void TheSampleWithAnSrRefusesCreateSr()
+    {
+        var snapshot = SnapshotSources.FromSample("xcp-ng-8.2-bios").GetValueOrThrow();
+
+        var result = ConvertPlanner.Plan(HostFactsReader.Read(snapshot), new PlanOptions("/dev/sdb", "auto", false, true));
+
         result.Refusals.Select(r => r.Rule).ShouldBe(["storage-partition-in-use"]);
-        result.Refusals[0].Message.ShouldContain("/dev/sda3 holds a storage repository (LVM volume group VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36)");
+        result.Refusals[0].Message.ShouldContain("/dev/sda3 holds the volume group VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36");
     }
 
     private static DiskReport SystemDisk(string sample)
