@@ -1,7 +1,6 @@
 #!/bin/sh
-# tests/lab/guest/xcpng-facts.sh: runs IN the XCP-ng-shaped lab guest (ssh ... sh -s < this); prints key=value facts
-# about its disks and what they boot, judged outside the VM (scenarios/xcpng-convert.sh). Read-only. Disks are told
-# apart by WWN (disk A ...0a01, disk B ...0b02), as in guest-facts.sh.
+# tests/lab/guest/xcpng-facts.sh: runs IN the XCP-ng-shaped lab guest after disks.sh (as guest-facts.sh); prints
+# key=value facts about its disks and what they boot, judged outside the VM (scenarios/xcpng-convert.sh). Read-only.
 # ssh answers before systemd has finished booting (swap on its label may still be pending): wait for that first.
 timeout 600 systemctl is-system-running --wait >/dev/null 2>&1
 root=$(findmnt -no SOURCE /)
@@ -14,19 +13,12 @@ echo "swap=$swap"
 echo "swap_label=$(blkid -o value -s LABEL "$swap" 2>/dev/null)"
 echo "hypervisor=$(cat /sys/hypervisor/type 2>/dev/null)"
 echo "cmdline=$(cat /proc/cmdline)"
-for s in /sys/block/sd*; do
-  [ -e "$s" ] || continue
-  d=${s##*/}
-  case $(cat "$s/device/wwid" 2>/dev/null) in
-    naa.5000c50015ea0a01) l=a ;;
-    naa.5000c50015ea0b02) l=b ;;
-    *) l=unknown ;;
-  esac
-  echo "name_$l=$d"
-  echo "mbr_$l=$(dd if="/dev/$d" bs=440 count=1 2>/dev/null | sha256sum | cut -c1-64)"
-  # GRUB's boot.img carries the string "GRUB" (its error messages)
-  echo "mbr_grub_$l=$(dd if="/dev/$d" bs=440 count=1 2>/dev/null | grep -c GRUB)"
-done
+# disk_facts NAME LETTER: its boot code's hash, and 1 when that is GRUB's boot.img (it carries the string "GRUB")
+disk_facts() {
+  echo "mbr_$2=$(dd if="/dev/$1" bs=440 count=1 2>/dev/null | sha256sum | cut -c1-64)"
+  echo "mbr_grub_$2=$(dd if="/dev/$1" bs=440 count=1 2>/dev/null | grep -c GRUB)"
+}
+each_disk disk_facts
 # the whole-disk array: mdadm --detail's fields, one per line
 if [ -b /dev/md127 ]; then
   mdadm --detail /dev/md127 | awk -F' : ' '

@@ -183,7 +183,10 @@ stamp() { local l; while IFS= read -r l; do printf '%s %s\n' "$EPOCHREALTIME" "$
 
 # ---------------------------------------------------------------- facts from the guest, judged here
 # guest_facts VM: one ssh round trip (guest/guest-facts.sh); key=value lines the checks below read.
-guest_facts() { vssh "$1" sh -s < "$LAB_DIR/guest/guest-facts.sh"; }
+guest_facts() { guest_script "$1" guest-facts.sh; }
+
+# guest_script VM FILE: runs guest/FILE in VM after guest/disks.sh (which defines each_disk for it).
+guest_script() { cat "$LAB_DIR/guest/disks.sh" "$LAB_DIR/guest/$2" | vssh "$1" sh -s; }
 
 fact() { sed -n "s/^$1=//p" <<< "$FACTS" | head -n 1; }
 

@@ -5,7 +5,7 @@
 # left out. Under TCG a Xen boot is slow (see xcpng.sh), so its waits are long.
 
 # xcpng_guest_facts VM: the facts of guest/xcpng-facts.sh (disks, md127, mounts and labels, boot files).
-xcpng_guest_facts() { vssh "$1" sh -s < "$LAB_DIR/guest/xcpng-facts.sh"; }
+xcpng_guest_facts() { guest_script "$1" xcpng-facts.sh; }
 
 # facts_all KEY: every value of KEY in FACTS, one per line.
 facts_all() { sed -n "s/^$1=//p" <<< "$FACTS"; }
