@@ -47,4 +47,5 @@ for k in PRIMARY_DISK BACKUP_PARTITION; do
   v=$(sed -n "s/^$k='\\(.*\\)'$/\\1/p" /etc/xensource-inventory)
   echo "inventory_$k=$v -> $(readlink -f "$v" 2>/dev/null)"
 done
-grep -q '^ARRAY .*UUID=' /etc/mdadm.conf 2>/dev/null && echo "mdadm_conf_array=$(grep -c '^ARRAY' /etc/mdadm.conf)"
+# (the last command: the script's exit status is 0 whatever it found)
+echo "mdadm_conf_array=$(grep -c '^ARRAY .*UUID=' /etc/mdadm.conf 2>/dev/null)"
