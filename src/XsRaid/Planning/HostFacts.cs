@@ -1,3 +1,4 @@
+using XsRaid.Hosts.Parsers;
 using XsRaid.Hosts.Snapshot;
 using XsRaid.Inspection;
 using XsRaid.Platforms;
@@ -6,6 +7,8 @@ namespace XsRaid.Planning;
 
 /// <summary>
 /// What the planner needs to know about a host, read from a snapshot by <see cref="HostFactsReader"/>: pure data.
+/// <see cref="EfiBoot"/> is the firmware's boot entries ("efibootmgr -v"), null when the probe did not capture them
+/// (a BIOS host, no efibootmgr, or an older snapshot).
 /// </summary>
 public sealed record HostFacts(
     HostSnapshot Snapshot,
@@ -22,7 +25,8 @@ public sealed record HostFacts(
     IReadOnlyList<ActiveArrayFacts> Arrays,
     IReadOnlyList<PhysicalVolumeFacts> PhysicalVolumes,
     IReadOnlyList<string> SrDevices,
-    string? Fstab)
+    string? Fstab,
+    EfiBootManagerState? EfiBoot)
 {
     public DiskFacts? Disk(string nameOrPath) =>
         Disks.FirstOrDefault(d => d.Disk.Name == nameOrPath || d.Disk.DevicePath == nameOrPath

@@ -36,7 +36,8 @@ public static class HostFactsReader
             arrays,
             PhysicalVolumes(snapshot),
             SrDevices(snapshot),
-            snapshot.File("/etc/fstab"));
+            snapshot.File("/etc/fstab"),
+            EfiBoot(snapshot));
     }
 
     private static DiskFacts Inspect(SnapshotDisk disk)
@@ -175,6 +176,12 @@ public static class HostFactsReader
         return [.. rows.Select(LvmPhysicalVolume.From).OfType<LvmPhysicalVolume>()
             .Select(pv => new PhysicalVolumeFacts(Resolve(snapshot, pv.Name), pv.VgName))];
     }
+
+    /// <summary>The "efibootmgr -v" capture, parsed; null when the probe took none (or efibootmgr failed).</summary>
+    private static EfiBootManagerState? EfiBoot(HostSnapshot snapshot) =>
+        snapshot.Commands.GetValueOrDefault("efibootmgr-v") is { ExitCode: 0 } capture
+            ? EfiBootManagerParser.Parse(capture.Output).Value
+            : null;
 
     private static List<string> SrDevices(HostSnapshot snapshot)
     {

@@ -5,6 +5,7 @@
 # sys DISK (key=value lines), part DISK NAME (key=value lines), unreadable DISK (dd's error), tools, byid, meta.
 # For `check`: each md array's sysfs state files (/sys/block/mdN/md/*) and `mdadm --detail` (cmd mdadm-detail-mdN),
 # and the md lines of the running kernel's initrd listing (cmd initrd-md). Older snapshots lack these sections.
+# On a UEFI host with efibootmgr: the firmware's boot entries (cmd efibootmgr-v); older snapshots lack it too.
 # Must run on CentOS 5 (bash 3 as sh, coreutils 5.97, no base64, no lsblk -J) and on Debian (dash).
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/opt/xensource/bin:$PATH
 export PATH
@@ -121,6 +122,9 @@ else
   echo '@@meta'
   echo '|firmware=bios'
   section_end
+fi
+if [ -d /sys/firmware/efi ] && command -v efibootmgr >/dev/null 2>&1; then
+  emit_cmd efibootmgr-v efibootmgr -v
 fi
 
 for sys in /sys/block/*; do

@@ -27,4 +27,36 @@ public sealed class ProbeScriptTests
         ProcPartitionsText.WithoutLoops(snapshot.File("/proc/partitions")!).ShouldBe(ProcPartitionsText.WithoutLoops(File.ReadAllText("/proc/partitions")));
         snapshot.Files.ShouldContainKey("/etc/os-release");
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void CapturesEfibootmgrOnlyOnAUefiHost(bool uefi)
+    {
+        using var dir = new TempDir();
+        var bin = Directory.CreateDirectory(dir.File("bin")).FullName;
+        var efibootmgr = Path.Combine(bin, "efibootmgr");
+        File.WriteAllText(efibootmgr, "#!/bin/sh\necho 'BootCurrent: 0003'\necho \"args: $*\"\nexit 3\n");
+        Tool.Run("chmod", "0755", efibootmgr);
+        var firmware = dir.File("firmware-efi");
+        if (uefi)
+        {
+            Directory.CreateDirectory(firmware);
+        }
+
+        // The script as shipped, but with a firmware directory this test controls and the stand-in efibootmgr first on its PATH.
+        var script = HostProbe.Script.Replace("/sys/firmware/efi", firmware, StringComparison.Ordinal)
+            .Replace("\nPATH=/usr/local/sbin:", $"\nPATH={bin}:/usr/local/sbin:", StringComparison.Ordinal);
+        script.ShouldContain($"PATH={bin}:");
+        var snapshot = ProbeOutputParser.Parse(Tool.Run("dash", ["-c", script, "probe"]).Stdout).GetValueOrThrow();
+        snapshot.Meta["firmware"].ShouldBe(uefi ? "uefi" : "bios");
+        if (uefi)
+        {
+            snapshot.Commands["efibootmgr-v"].ShouldBe(new CommandCapture("efibootmgr-v", 3, "BootCurrent: 0003\nargs: -v"));
+        }
+        else
+        {
+            snapshot.Commands.ShouldNotContainKey("efibootmgr-v");
+        }
+    }
 }
