@@ -105,8 +105,12 @@ public static class Snippets
         "d=$1; shift; a=$(sgdisk -p \"$d\" 2>/dev/null | awk '$1 ~ /^[0-9]+$/ {print $1, $2, $6}' | sort); " +
         "[ -n \"$a\" ] && [ \"$a\" = \"$(printf '%s\\n' \"$@\" | sort)\" ]";
 
-    /// <summary>$1 = device, $2 = label: holds when blkid reads that label on it (ext filesystems and swap).</summary>
-    public const string HasBlkidLabel = "[ \"$(blkid -o value -s LABEL \"$1\" 2>/dev/null)\" = \"$2\" ]";
+    /// <summary>
+    /// $1 = device, $2 = label: holds when blkid reads that label on it (ext filesystems and swap). `-c /dev/null`: no
+    /// cache file, so blkid probes the device (it trusts a cached probe younger than 2 s, which still had the old label
+    /// right after e2label on a mounted filesystem); CentOS 5's e2fsprogs blkid has -c too.
+    /// </summary>
+    public const string HasBlkidLabel = "[ \"$(blkid -c /dev/null -o value -s LABEL \"$1\" 2>/dev/null)\" = \"$2\" ]";
 
     /// <summary>
     /// $1 = swap device, $2 = label: swaplabel refuses a swap area in use ("Text file busy", seen in the lab on the

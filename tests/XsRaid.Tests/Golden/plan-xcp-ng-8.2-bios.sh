@@ -56,34 +56,34 @@ if ! sh -c '[ -b "$1" ] && [ "$(stat -c %d /)" = "$(( 0x$(stat -L -c %t "$1") * 
   # Why: With a temporary label (xsraid-rugbfhrm) so that no label exists twice while /dev/sda5 (logs-qkvmzt) lives; logs-qkvmzt comes back in phase 2.
   # WRITES /dev/sdb
   step make-logs 'Make the ext3 filesystem on /dev/md127p5 (logs)'
-  if sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p5 xsraid-rugbfhrm; then
+  if sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p5 xsraid-rugbfhrm; then
     skip '/dev/md127p5 carries the temporary label xsraid-rugbfhrm'
   else
     mkfs.ext3 -q -L xsraid-rugbfhrm /dev/md127p5
   fi
-  sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p5 xsraid-rugbfhrm || fail make-logs '/dev/md127p5 carries the temporary label xsraid-rugbfhrm'
+  sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p5 xsraid-rugbfhrm || fail make-logs '/dev/md127p5 carries the temporary label xsraid-rugbfhrm'
 
   # --- make-root: Make the ext3 filesystem on /dev/md127p1 (root)
   # Why: With a temporary label (xsraid-ldcrnite) so that no label exists twice while /dev/sda1 (root-qkvmzt) lives; root-qkvmzt comes back in phase 2.
   # WRITES /dev/sdb
   step make-root 'Make the ext3 filesystem on /dev/md127p1 (root)'
-  if sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 xsraid-ldcrnite; then
+  if sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 xsraid-ldcrnite; then
     skip '/dev/md127p1 carries the temporary label xsraid-ldcrnite'
   else
     mkfs.ext3 -q -L xsraid-ldcrnite /dev/md127p1
   fi
-  sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 xsraid-ldcrnite || fail make-root '/dev/md127p1 carries the temporary label xsraid-ldcrnite'
+  sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 xsraid-ldcrnite || fail make-root '/dev/md127p1 carries the temporary label xsraid-ldcrnite'
 
   # --- make-swap: Make swap on /dev/md127p6
   # Why: With a temporary label (xsraid-xmwnsqsj) so that no label exists twice while /dev/sda6 (swap-qkvmzt) lives; swap-qkvmzt comes back in phase 2.
   # WRITES /dev/sdb
   step make-swap 'Make swap on /dev/md127p6'
-  if sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 xsraid-xmwnsqsj; then
+  if sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 xsraid-xmwnsqsj; then
     skip '/dev/md127p6 carries the temporary label xsraid-xmwnsqsj'
   else
     mkswap -L xsraid-xmwnsqsj /dev/md127p6
   fi
-  sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 xsraid-xmwnsqsj || fail make-swap '/dev/md127p6 carries the temporary label xsraid-xmwnsqsj'
+  sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 xsraid-xmwnsqsj || fail make-swap '/dev/md127p6 carries the temporary label xsraid-xmwnsqsj'
 
   # --- mount-new-root: Mount the new root and the other copied volumes, and bind the old root beside them
   # Why: The copy reads the old root through a bind mount (which also shows what mounts hide) and each other volume at its mount point.
@@ -550,29 +550,29 @@ sh -c 'dd if="$1" bs=440 count=1 2>/dev/null | tr -d '\''\000'\'' | grep -q '\''
 # Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels.
 # WRITES /dev/md127p5
 step restore-label-logs 'Give /dev/md127p5 its label logs-qkvmzt back'
-if sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p5 logs-qkvmzt; then
+if sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p5 logs-qkvmzt; then
   skip '/dev/md127p5 is labelled logs-qkvmzt'
 else
   e2label /dev/md127p5 logs-qkvmzt
 fi
-sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p5 logs-qkvmzt || fail restore-label-logs '/dev/md127p5 is labelled logs-qkvmzt'
+sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p5 logs-qkvmzt || fail restore-label-logs '/dev/md127p5 is labelled logs-qkvmzt'
 
 # --- restore-label-root: Give /dev/md127p1 its label root-qkvmzt back
 # Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels.
 # WRITES /dev/md127p1
 step restore-label-root 'Give /dev/md127p1 its label root-qkvmzt back'
-if sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 root-qkvmzt; then
+if sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 root-qkvmzt; then
   skip '/dev/md127p1 is labelled root-qkvmzt'
 else
   e2label /dev/md127p1 root-qkvmzt
 fi
-sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 root-qkvmzt || fail restore-label-root '/dev/md127p1 is labelled root-qkvmzt'
+sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 root-qkvmzt || fail restore-label-root '/dev/md127p1 is labelled root-qkvmzt'
 
 # --- restore-label-swap: Give /dev/md127p6 its label swap-qkvmzt back
 # Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. Swap in use is turned off for the relabel and on again.
 # WRITES /dev/md127p6
 step restore-label-swap 'Give /dev/md127p6 its label swap-qkvmzt back'
-if sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 swap-qkvmzt; then
+if sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 swap-qkvmzt; then
   skip '/dev/md127p6 is labelled swap-qkvmzt'
 else
   sh -c 'active=0
@@ -581,7 +581,7 @@ swaplabel -L "$2" "$1"; rc=$?
 if [ "$active" = 1 ]; then swapon "$1" || rc=1; fi
 exit $rc' sh /dev/md127p6 swap-qkvmzt
 fi
-sh -c '[ "$(blkid -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 swap-qkvmzt || fail restore-label-swap '/dev/md127p6 is labelled swap-qkvmzt'
+sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 swap-qkvmzt || fail restore-label-swap '/dev/md127p6 is labelled swap-qkvmzt'
 
 # --- restore-fstab: Give /etc/fstab its original labels back
 # Why: The host's own fstab, as the installer wrote it.

@@ -97,6 +97,34 @@ public sealed class WholeDiskSnippetTests
     }
 
     [Fact]
+    public void TheLabelCheckSeesANewLabelOnAMountedFilesystemAtOnce()
+    {
+        // the lab's XCP-ng conversion stopped at restore-label-logs: e2label on the mounted /var/log (md127p5) had
+        // written logs-XXXXXX, but the check, run within a second of the step's own done-check, got the old label
+        // from blkid's cache (a probe younger than 2 s is trusted). The same on a mounted ext3 loop device.
+        using var dir = new TempDir();
+        var image = dir.SparseFile("logs.img", 16L << 20);
+        Tool.Run("mkfs.ext3", "-q", "-L", "xsraid-tmp", image);
+        using var loop = LoopDevice.Attach(image);
+        var mount = Directory.CreateDirectory(dir.File("mnt")).FullName;
+        Tool.Run("mount", loop.Path, mount);
+        try
+        {
+            var step = Plan.Step("restore-label-logs");
+            string[] Bind(IEnumerable<string> argv) => [.. argv.Select(a => a == "/dev/md127p5" ? loop.Path : a)];
+
+            Run(Bind(step.Verify!.Command.Argv)).ExitCode.ShouldBe(1, "still the temporary label");
+            Tool.Run("blkid", ["-o", "value", "-s", "LABEL", loop.Path]).Stdout.Trim().ShouldBe("xsraid-tmp", "now in blkid's cache");
+            Run(Bind(step.Commands[0].Argv)).ExitCode.ShouldBe(0);
+            Run(Bind(step.Verify!.Command.Argv)).ExitCode.ShouldBe(0, "the check reads the device, not the cache (a plain blkid here still says xsraid-tmp)");
+        }
+        finally
+        {
+            Tool.Run("umount", [mount], check: false);
+        }
+    }
+
+    [Fact]
     public void TheWipeChecksHoldForAWipedDiskAndForAWholeDiskMemberThatShowsTheArraysTable()
     {
         // resumed after the join, the old disk (metadata 1.0 at its end) starts with the array's own GPT: the lab's
