@@ -55,7 +55,7 @@ public static class WholeDiskRules
         foreach (var p in source.Report!.PartitionTable.Partitions.OrderBy(p => p.FirstLba))
         {
             var role = layout.RoleAt(p.Number)!;
-            var reachesEnd = p.LastLba > sourceLastUsable - alignment;
+            var reachesEnd = ReachesEnd(p, sourceLastUsable, alignment);
             var startsEmpty = role.Handling is RoleHandling.Empty or RoleHandling.Storage or RoleHandling.Swap;
             var shrinks = reachesEnd && startsEmpty;
             var needed = shrinks ? p.FirstLba + alignment : p.LastLba;
@@ -94,8 +94,13 @@ public static class WholeDiskRules
     {
         var sector = source.Disk.LogicalSectorSize;
         var (sourceLastUsable, arrayLastUsable, alignment) = Bounds(source, target);
-        return p.LastLba > sourceLastUsable - alignment ? Math.Max(0, arrayLastUsable - p.FirstLba + 1) * sector : p.SizeBytes;
+        return ReachesEnd(p, sourceLastUsable, alignment) ? Math.Max(0, arrayLastUsable - p.FirstLba + 1) * sector : p.SizeBytes;
     }
+
+    /// <summary>Whether <paramref name="p"/> ends within the source disk's last MiB of usable sectors: the partition
+    /// that takes the rest of the disk, so the one that gets the rest of the array.</summary>
+    private static bool ReachesEnd(PartitionReport p, long sourceLastUsable, long alignment) =>
+        p.LastLba > sourceLastUsable - alignment;
 
     /// <summary>The last usable sector of the source disk and of the GPT inside the array, and 1 MiB in sectors.</summary>
     private static (long SourceLastUsable, long ArrayLastUsable, long Alignment) Bounds(DiskFacts source, DiskFacts target)
