@@ -71,8 +71,8 @@ public static class JoinMirrorSteps
         {
             var labelled = new HostCheck($"{c.RootArray.Device} is labelled {label}", HostCommand.Sh(Snippets.HasLabel, c.RootArray.Device, label));
             yield return Step(c, "restore-root-label", $"Give the root filesystem its label {label} back",
-                "The old root is gone, so the label is unambiguous again; tools that look for it find the mirror.",
-                [HostCommand.Of("e2label", c.RootArray.Device, label)], c.RootArray.Device, labelled, labelled);
+                "The old root is gone, so the label is unambiguous again; tools that look for it find the mirror. udev is told, so /dev/disk/by-label has it at once.",
+                [HostCommand.Of("e2label", c.RootArray.Device, label), HostCommand.Sh(Snippets.TellUdev, c.RootArray.Device)], c.RootArray.Device, labelled, labelled);
         }
 
         var initrd = "/boot/" + c.Profile.Initrd.FileName(c.KernelVersion);

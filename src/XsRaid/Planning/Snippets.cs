@@ -113,6 +113,19 @@ public static class Snippets
     public const string HasBlkidLabel = "[ \"$(blkid -c /dev/null -o value -s LABEL \"$1\" 2>/dev/null)\" = \"$2\" ]";
 
     /// <summary>
+    /// $1 = device: has udev probe it again (a change event) and waits for that, so that /dev/disk/by-label and
+    /// findmnt show a label written just now. udev re-reads a disk or partition after a writer closes it (the `watch`
+    /// option of 60-block.rules) but not an md device: after e2label or swaplabel on an array its database keeps the
+    /// old label, and the by-label link the host's fstab names is missing, until the next boot (seen in the lab on
+    /// md127p5). Best effort, never failing the step: the label itself is checked on the device; a host without
+    /// udevadm (CentOS 5's udev 095) skips it.
+    /// </summary>
+    public const string TellUdev =
+        "command -v udevadm >/dev/null 2>&1 || exit 0\n" +
+        "udevadm trigger --action=change --subsystem-match=block --sysname-match=\"$(basename \"$(readlink -f \"$1\")\")\" && udevadm settle --timeout=60\n" +
+        "exit 0";
+
+    /// <summary>
     /// $1 = swap device, $2 = label: swaplabel refuses a swap area in use ("Text file busy", seen in the lab on the
     /// converted host's md127p6), so an active one is turned off, labelled and turned on again.
     /// </summary>

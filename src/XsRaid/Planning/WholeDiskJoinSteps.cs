@@ -58,8 +58,8 @@ public static class WholeDiskJoinSteps
         {
             var labelled = new HostCheck($"{v.Device} is labelled {v.Label}", HostCommand.Sh(Snippets.HasBlkidLabel, v.Device, v.Label));
             yield return Step(c, $"restore-label-{v.Role.Name}", $"Give {v.Device} its label {v.Label} back",
-                "The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels." + (v.IsSwap ? " Swap in use is turned off for the relabel and on again." : ""),
-                [v.IsSwap ? HostCommand.Sh(Snippets.RelabelSwap, v.Device, v.Label) : HostCommand.Of("e2label", v.Device, v.Label)],
+                "The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. udev is told, so /dev/disk/by-label has it at once." + (v.IsSwap ? " Swap in use is turned off for the relabel and on again." : ""),
+                [v.IsSwap ? HostCommand.Sh(Snippets.RelabelSwap, v.Device, v.Label) : HostCommand.Of("e2label", v.Device, v.Label), HostCommand.Sh(Snippets.TellUdev, v.Device)],
                 v.Device, labelled, labelled);
         }
 

@@ -393,13 +393,16 @@ sgdisk '--attributes=1:set:2' /dev/sda
 sh -c 'dd if="$2" bs=440 count=1 2>/dev/null | cmp -s - "$1"' sh /usr/lib/syslinux/mbr/gptmbr.bin /dev/sda || fail boot-code-source '/dev/sda has gptmbr.bin in its MBR'
 
 # --- restore-root-label: Give the root filesystem its label root-cngjzces back
-# Why: The old root is gone, so the label is unambiguous again; tools that look for it find the mirror.
+# Why: The old root is gone, so the label is unambiguous again; tools that look for it find the mirror. udev is told, so /dev/disk/by-label has it at once.
 # WRITES /dev/md0
 step restore-root-label 'Give the root filesystem its label root-cngjzces back'
 if sh -c '[ "$(e2label "$1" 2>/dev/null)" = "$2" ]' sh /dev/md0 root-cngjzces; then
   skip '/dev/md0 is labelled root-cngjzces'
 else
   e2label /dev/md0 root-cngjzces
+  sh -c 'command -v udevadm >/dev/null 2>&1 || exit 0
+udevadm trigger --action=change --subsystem-match=block --sysname-match="$(basename "$(readlink -f "$1")")" && udevadm settle --timeout=60
+exit 0' sh /dev/md0
 fi
 sh -c '[ "$(e2label "$1" 2>/dev/null)" = "$2" ]' sh /dev/md0 root-cngjzces || fail restore-root-label '/dev/md0 is labelled root-cngjzces'
 

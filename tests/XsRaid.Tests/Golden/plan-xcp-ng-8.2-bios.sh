@@ -547,29 +547,35 @@ fi
 sh -c 'dd if="$1" bs=440 count=1 2>/dev/null | tr -d '\''\000'\'' | grep -q '\''GRUB GeomHard DiskRead Error'\''' sh /dev/sda || fail install-grub-source '/dev/sda has GRUB'\''s boot.img in its MBR'
 
 # --- restore-label-logs: Give /dev/md127p5 its label logs-qkvmzt back
-# Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels.
+# Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. udev is told, so /dev/disk/by-label has it at once.
 # WRITES /dev/md127p5
 step restore-label-logs 'Give /dev/md127p5 its label logs-qkvmzt back'
 if sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p5 logs-qkvmzt; then
   skip '/dev/md127p5 is labelled logs-qkvmzt'
 else
   e2label /dev/md127p5 logs-qkvmzt
+  sh -c 'command -v udevadm >/dev/null 2>&1 || exit 0
+udevadm trigger --action=change --subsystem-match=block --sysname-match="$(basename "$(readlink -f "$1")")" && udevadm settle --timeout=60
+exit 0' sh /dev/md127p5
 fi
 sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p5 logs-qkvmzt || fail restore-label-logs '/dev/md127p5 is labelled logs-qkvmzt'
 
 # --- restore-label-root: Give /dev/md127p1 its label root-qkvmzt back
-# Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels.
+# Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. udev is told, so /dev/disk/by-label has it at once.
 # WRITES /dev/md127p1
 step restore-label-root 'Give /dev/md127p1 its label root-qkvmzt back'
 if sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 root-qkvmzt; then
   skip '/dev/md127p1 is labelled root-qkvmzt'
 else
   e2label /dev/md127p1 root-qkvmzt
+  sh -c 'command -v udevadm >/dev/null 2>&1 || exit 0
+udevadm trigger --action=change --subsystem-match=block --sysname-match="$(basename "$(readlink -f "$1")")" && udevadm settle --timeout=60
+exit 0' sh /dev/md127p1
 fi
 sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 root-qkvmzt || fail restore-label-root '/dev/md127p1 is labelled root-qkvmzt'
 
 # --- restore-label-swap: Give /dev/md127p6 its label swap-qkvmzt back
-# Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. Swap in use is turned off for the relabel and on again.
+# Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. udev is told, so /dev/disk/by-label has it at once. Swap in use is turned off for the relabel and on again.
 # WRITES /dev/md127p6
 step restore-label-swap 'Give /dev/md127p6 its label swap-qkvmzt back'
 if sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 swap-qkvmzt; then
@@ -580,6 +586,9 @@ if awk -v d="$(readlink -f "$1")" '\''NR > 1 && $1 == d {f=1} END {exit !f}'\'' 
 swaplabel -L "$2" "$1"; rc=$?
 if [ "$active" = 1 ]; then swapon "$1" || rc=1; fi
 exit $rc' sh /dev/md127p6 swap-qkvmzt
+  sh -c 'command -v udevadm >/dev/null 2>&1 || exit 0
+udevadm trigger --action=change --subsystem-match=block --sysname-match="$(basename "$(readlink -f "$1")")" && udevadm settle --timeout=60
+exit 0' sh /dev/md127p6
 fi
 sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 swap-qkvmzt || fail restore-label-swap '/dev/md127p6 is labelled swap-qkvmzt'
 

@@ -125,6 +125,33 @@ public sealed class WholeDiskSnippetTests
     }
 
     [Fact]
+    public void AfterTheRelabelUdevIsToldToProbeThatDeviceAgainAndAFailingUdevadmDoesNotFailTheStep()
+    {
+        // the lab's converted XCP-ng host had logs-XXXXXX on md127p5 but udev still had the temporary label (it does
+        // not re-read an md device after a write): no /dev/disk/by-label link for the label fstab names
+        using var dir = new TempDir();
+        var bin = Directory.CreateDirectory(dir.File("bin")).FullName;
+        var calls = dir.File("udevadm.calls");
+        var udevadm = Path.Combine(bin, "udevadm");
+        File.WriteAllText(udevadm, $"#!/bin/sh\necho \"$*\" >> '{calls}'\nexit \"${{UDEVADM_EXIT:-0}}\"\n");
+        Tool.Run("chmod", "0755", udevadm);
+        var link = dir.File("by-label-link");
+        File.CreateSymbolicLink(link, "/dev/md127p5");
+        var step = Plan.Step("restore-label-logs");
+        var tell = step.Commands[1].Argv.Select(a => a == "/dev/md127p5" ? link : a).ToArray();
+        var path = bin + ":" + Environment.GetEnvironmentVariable("PATH");
+
+        Tool.Run(tell[0], tell.Skip(1), check: false, env: new Dictionary<string, string> { ["PATH"] = path }).ExitCode.ShouldBe(0);
+        File.ReadAllText(calls).ShouldBe("trigger --action=change --subsystem-match=block --sysname-match=md127p5\nsettle --timeout=60\n",
+            "a change event for the device the path resolves to, then the wait for udev to have handled it");
+
+        File.Delete(calls);
+        Tool.Run(tell[0], tell.Skip(1), check: false, env: new Dictionary<string, string> { ["PATH"] = path, ["UDEVADM_EXIT"] = "1" })
+            .ExitCode.ShouldBe(0, "best effort: the label is on the device and checked there");
+        File.ReadAllText(calls).ShouldBe("trigger --action=change --subsystem-match=block --sysname-match=md127p5\n", "no settle after a failed trigger");
+    }
+
+    [Fact]
     public void TheWipeChecksHoldForAWipedDiskAndForAWholeDiskMemberThatShowsTheArraysTable()
     {
         // resumed after the join, the old disk (metadata 1.0 at its end) starts with the array's own GPT: the lab's
