@@ -3,7 +3,10 @@
 # tells the disks apart by WWN); prints key=value facts that tests/lab/run judges outside the VM. Read-only.
 root=$(findmnt -no SOURCE /)
 echo "root=$root"
-echo "rootlabel=$(e2label "$root" 2>/dev/null)"
+rootlabel=$(e2label "$root" 2>/dev/null)
+echo "rootlabel=$rootlabel"
+# where udev's by-label link of that label points (udev's own view: it does not re-read an md device after e2label)
+echo "rootbylabel=$(readlink -f "/dev/disk/by-label/$rootlabel" 2>/dev/null)"
 # disk_facts NAME LETTER: its boot code's hash and partition 1's legacy-BIOS-bootable bit (each_disk: disks.sh)
 disk_facts() {
   echo "mbr_$2=$(dd if="/dev/$1" bs=440 count=1 2>/dev/null | sha256sum | cut -c1-64)"

@@ -3,14 +3,19 @@
 # key=value facts about its disks and what they boot, judged outside the VM (scenarios/xcpng-convert.sh). Read-only.
 # ssh answers before systemd has finished booting (swap on its label may still be pending): wait for that first.
 timeout 600 systemctl is-system-running --wait >/dev/null 2>&1
+# volume NAME DEVICE: NAME=DEVICE, NAME_label= its label as on the device (blkid without its cache), NAME_bylabel=
+# where udev's /dev/disk/by-label link of that label points (udev's own view, what fstab's LABEL= goes through)
+volume() {
+  label=$(blkid -c /dev/null -o value -s LABEL "$2" 2>/dev/null)
+  echo "$1=$2"
+  echo "$1_label=$label"
+  echo "$1_bylabel=$(readlink -f "/dev/disk/by-label/$label" 2>/dev/null)"
+}
 root=$(findmnt -no SOURCE /)
-echo "root=$root"
-echo "root_label=$(blkid -o value -s LABEL "$root")"
-echo "logs=$(findmnt -no SOURCE /var/log)"
-echo "logs_label=$(findmnt -no LABEL /var/log)"
+volume root "$root"
+volume logs "$(findmnt -no SOURCE /var/log)"
 swap=$(swapon --show=NAME --noheadings | head -n 1)
-echo "swap=$swap"
-echo "swap_label=$(blkid -o value -s LABEL "$swap" 2>/dev/null)"
+volume swap "$swap"
 echo "hypervisor=$(cat /sys/hypervisor/type 2>/dev/null)"
 echo "cmdline=$(cat /proc/cmdline)"
 # disk_facts NAME LETTER: its boot code's hash, and 1 when that is GRUB's boot.img (it carries the string "GRUB")

@@ -190,7 +190,11 @@ guest_script() { cat "$LAB_DIR/guest/disks.sh" "$LAB_DIR/guest/$2" | vssh "$1" s
 
 fact() { sed -n "s/^$1=//p" <<< "$FACTS" | head -n 1; }
 
+# matches_re VALUE ERE: VALUE (as a whole, newlines included) matches the extended regular expression ERE.
+matches_re() { [[ $1 =~ $2 ]]; }
+
 # check_mirror VM REBOOTS: the end state of a conversion (script, convert, interrupted, rollback).
+
 check_mirror() {
   local vm=$1 reboots=$2 name level members counts status n parts=() bad sr_md=""
   lab_break_in_guest "$vm"
@@ -216,8 +220,8 @@ check_mirror() {
   check "arrays over partitions 1 2 3 (${parts[*]})" [ "$(printf '%s\n' "${parts[@]}" | sort | tr '\n' ' ')" = "1 2 3 " ]
   check "markers intact" "$VM" check-markers "$vm"
   local pv; pv=$(sed -n 's/^pv=//p' <<< "$FACTS")
-  check "SR volume group on the storage array $sr_md (pvs: ${pv:-none})" \
-    grep -qx "${sr_md:-none} VG_XenStorage-[0-9a-f-]*" <<< "$pv"
+  check "the SR's volume group on the storage array $sr_md, on no other PV (pvs: ${pv:-none})" \
+    matches_re "$pv" "^${sr_md:-none} VG_XenStorage-[0-9a-f-]+\$"
   local k; k=$(serial_kernels "$vm")
   check "exactly $reboots reboot(s) (serial console: $k kernels)" [ "$k" -eq $(( reboots + 1 )) ]
   local g; g=$(fact gptmbr)
@@ -227,6 +231,7 @@ check_mirror() {
   # shellcheck source=/dev/null
   source "$(vm_field "$vm" VM_BASE)/info.env"
   check "root label $LAB_ROOT_LABEL back on /dev/md0 (is $(fact rootlabel))" [ "$(fact rootlabel)" = "$LAB_ROOT_LABEL" ]
+  check "udev's /dev/disk/by-label/$LAB_ROOT_LABEL is /dev/md0 (is $(fact rootbylabel))" [ "$(fact rootbylabel)" = /dev/md0 ]
 }
 
 # ---------------------------------------------------------------- figures

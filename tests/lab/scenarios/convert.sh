@@ -1,6 +1,8 @@
 # shellcheck shell=bash
-# scenario `convert`: `xsraid convert ... --yes --create-sr` from outside, exactly as a user runs it; it reboots
-# the VM itself, waits, reconnects and finishes phase 2. Then the same end-state checks as `script`.
+# scenario `convert`: `xsraid convert ... --yes` from outside, exactly as a user runs it, on the SR variant of the base
+# host (p3 holds a volume group, with data put there and written to all through the conversion: scenarios/sr.sh); it
+# reboots the VM itself, waits, reconnects, and in phase 2 moves the volume group onto the storage array. Then the
+# same end-state checks as `script`, and that the SR's data is all there.
 
 # journal_steps: [{"id","seconds"}] of the journal on stdin: each step's last finished line, in plan order.
 journal_steps() {
@@ -18,20 +20,24 @@ journal_time() {
 scenario_convert() {
   convert_available || { fail "$CONVERT_MISSING"; return 1; }
   local vm=run-convert rc t0 t_end bytes
-  must "VM started" vm_fresh "$vm" || return 1
+  must "VM with an SR on p3 started" vm_fresh "$vm" --variant sr || return 1
   must "VM booted (ssh)" wait_boot "$vm" 1 600 || return 1
   measure_dd "$vm" || fail "dd measurement"
+  must "data in the SR's volume group, a writer started (guest/sr-data.sh)" sr_data_put "$vm" || return 1
   bytes=$(root_bytes "$vm")
   start_poller "$vm" "$SCN_DIR/ssh-samples"
   t0=$EPOCHREALTIME
   local target; target=$(target_b "$vm") || { fail "disk B not found in the guest"; return 1; }
-  lab_convert "$vm" --target "$target" --create-sr 2>&1 | tee "$SCN_DIR/convert.log"
+  lab_convert "$vm" --target "$target" 2>&1 | tee "$SCN_DIR/convert.log"
   rc=${PIPESTATUS[0]}
   t_end=$EPOCHREALTIME
   stop_poller
   must "xsraid convert exited 0 (exit $rc)" [ "$rc" -eq 0 ] || return 1
 
   check_mirror "$vm" 1
+  check "the writer wrote during phase 2 (the pvmove): $(sr_after_last_boot "$vm") records after the reboot" \
+    test "$(sr_after_last_boot "$vm")" -gt 0
+  sr_data_kept "$vm"
 
   convert_journal "$vm" > "$SCN_DIR/journal.jsonl"
   local j=$SCN_DIR/journal.jsonl first_b done_resync copy t_reboot

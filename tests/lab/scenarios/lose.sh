@@ -46,6 +46,7 @@ lose_disk() {
   check "that array is degraded, running on sda1 alone (${md:-not in mdstat})" degraded_on_sda1 "$md"
   lab_break_marker "$vm"
   check "markers intact" "$VM" check-markers "$vm"
+  if sr_data_expected "$src"; then sr_data_kept "$vm" "$src"; fi
   note "arrays: $(sed -n 's/^md=//p' <<< "$FACTS" | paste -sd ';' -)"
   "$VM" kill "$vm"
   scn_passed

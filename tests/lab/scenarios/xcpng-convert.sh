@@ -25,15 +25,20 @@ xcpng_labels() {
   source "$(vm_field "$1" VM_BASE)/info.env"
 }
 
-# check_xcpng_volumes: / on md127p1, /var/log on md127p5, swap on md127p6, each with its original label.
+# check_xcpng_volumes: / on md127p1, /var/log on md127p5, swap on md127p6, each with its original label, on the
+# device and in udev's by-label links.
 check_xcpng_volumes() {
-  check "/ on /dev/md127p1 (is $(fact root))" [ "$(fact root)" = /dev/md127p1 ]
-  check "/ labelled $LAB_ROOT_LABEL again (is $(fact root_label))" [ "$(fact root_label)" = "$LAB_ROOT_LABEL" ]
-  check "/var/log on /dev/md127p5 (is $(fact logs))" [ "$(fact logs)" = /dev/md127p5 ]
-  check "/var/log labelled $LAB_LOGS_LABEL again (is $(fact logs_label))" [ "$(fact logs_label)" = "$LAB_LOGS_LABEL" ]
-  check "swap on /dev/md127p6 (is $(fact swap))" [ "$(fact swap)" = /dev/md127p6 ]
-  check "swap labelled $LAB_SWAP_LABEL again (is $(fact swap_label))" [ "$(fact swap_label)" = "$LAB_SWAP_LABEL" ]
+  check_xcpng_volume / root md127p1 "$LAB_ROOT_LABEL"
+  check_xcpng_volume /var/log logs md127p5 "$LAB_LOGS_LABEL"
+  check_xcpng_volume swap swap md127p6 "$LAB_SWAP_LABEL"
   check "dom0 under Xen (hypervisor=$(fact hypervisor))" [ "$(fact hypervisor)" = xen ]
+}
+
+# check_xcpng_volume WHAT FACT DEVICE LABEL
+check_xcpng_volume() {
+  check "$1 on /dev/$3 (is $(fact "$2"))" [ "$(fact "$2")" = "/dev/$3" ]
+  check "$1 labelled $4 again (is $(fact "$2_label"))" [ "$(fact "$2_label")" = "$4" ]
+  check "udev's /dev/disk/by-label/$4 is /dev/$3 (is $(fact "$2_bylabel"))" [ "$(fact "$2_bylabel")" = "/dev/$3" ]
 }
 
 # check_xcpng_mirror VM REBOOTS TABLE: the end state of an XCP-ng conversion. TABLE: disk A's partitions before it
