@@ -127,14 +127,29 @@ public static class Snippets
 
     /// <summary>
     /// $1 = swap device, $2 = label: swaplabel refuses a swap area in use ("Text file busy", seen in the lab on the
-    /// converted host's md127p6), so an active one is turned off, labelled and turned on again.
+    /// converted host's md127p6), so an active one is turned off and labelled. It is not turned on here: that is
+    /// <see cref="ActivateSwap"/>'s, once fstab names the label again.
     /// </summary>
     public const string RelabelSwap =
-        "active=0\n" +
-        "if awk -v d=\"$(readlink -f \"$1\")\" 'NR > 1 && $1 == d {f=1} END {exit !f}' /proc/swaps; then swapoff \"$1\" || exit 1; active=1; fi\n" +
-        "swaplabel -L \"$2\" \"$1\"; rc=$?\n" +
-        "if [ \"$active\" = 1 ]; then swapon \"$1\" || rc=1; fi\n" +
-        "exit $rc";
+        "if " + SwapActive + "; then swapoff \"$1\" || exit 1; fi\n" +
+        "swaplabel -L \"$2\" \"$1\"";
+
+    /// <summary>$1 = swap device: holds when it is an active swap area (/proc/swaps names the device it resolves to).</summary>
+    public const string SwapActive = "awk -v d=\"$(readlink -f \"$1\")\" 'NR > 1 && $1 == d {f=1} END {exit !f}' /proc/swaps";
+
+    /// <summary>
+    /// $1 = swap device, $2 = the path fstab's entry for it resolves through (/dev/disk/by-label/LABEL): turns it on
+    /// the way the host's boot does. Under systemd that is the swap unit fstab's generator makes for $2, after a
+    /// daemon-reload (fstab changed): a swapon outside systemd after the relabel left systemd's swap units of the
+    /// device's other names "stop running" without a limit at the next shutdown (seen in the lab, Debian 12's
+    /// systemd 252; systemd/systemd#11577 is that family of hang), which, on a host without a console, is a host
+    /// that never reboots. Without systemd, or if that unit cannot start, plain swapon.
+    /// </summary>
+    public const string ActivateSwap =
+        "if [ -d /run/systemd/system ] && command -v systemd-escape >/dev/null 2>&1; then\n" +
+        "  systemctl daemon-reload && systemctl start \"$(systemd-escape -p --suffix=swap \"$2\")\" && exit 0\n" +
+        "fi\n" +
+        "swapon \"$1\"";
 
     /// <summary>$1 = disk: holds when no partition of it (nor the disk) is mounted or active swap.</summary>
     public const string DiskUnused = "! awk -v d=\"$1\" 'index($1, d) == 1 {f=1} END {exit !f}' /proc/mounts /proc/swaps";

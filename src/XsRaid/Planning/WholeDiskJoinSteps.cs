@@ -58,7 +58,7 @@ public static class WholeDiskJoinSteps
         {
             var labelled = new HostCheck($"{v.Device} is labelled {v.Label}", HostCommand.Sh(Snippets.HasBlkidLabel, v.Device, v.Label));
             yield return Step(c, $"restore-label-{v.Role.Name}", $"Give {v.Device} its label {v.Label} back",
-                "The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. udev is told, so /dev/disk/by-label has it at once." + (v.IsSwap ? " Swap in use is turned off for the relabel and on again." : ""),
+                "The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. udev is told, so /dev/disk/by-label has it at once." + (v.IsSwap ? " Swap in use is turned off for the relabel (on again once fstab names the label: activate-" + v.Role.Name + ")." : ""),
                 [v.IsSwap ? HostCommand.Sh(Snippets.RelabelSwap, v.Device, v.Label) : HostCommand.Of("e2label", v.Device, v.Label), HostCommand.Sh(Snippets.TellUdev, v.Device)],
                 v.Device, labelled, labelled);
         }
@@ -67,6 +67,14 @@ public static class WholeDiskJoinSteps
         {
             yield return BuildMirrorSteps.WriteFileStep(c, "restore-fstab", "Give /etc/fstab its original labels back",
                 "The host's own fstab, as the installer wrote it.", "/etc/fstab", fstab, c.NewRootDevice) with { Phase = PlanPhase.JoinMirror };
+        }
+
+        foreach (var v in w.Volumes.Where(v => v.IsSwap))
+        {
+            var on = new HostCheck($"{v.Device} is an active swap area", HostCommand.Sh(Snippets.SwapActive, v.Device));
+            yield return Step(c, $"activate-{v.Role.Name}", $"Turn swap on {v.Device} on again",
+                "As the host's boot does: under systemd through the swap unit of the fstab entry (daemon-reload first), so that systemd's view of the swap stays its own and the next shutdown turns it off cleanly; else swapon.",
+                [HostCommand.Sh(Snippets.ActivateSwap, v.Device, "/dev/disk/by-label/" + v.Label)], null, on, on);
         }
 
         yield return BuildMirrorSteps.WriteFileStep(c, "restore-boot-config", $"Point every boot entry at {w.Root.Label}",

@@ -575,17 +575,14 @@ fi
 sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p1 root-qkvmzt || fail restore-label-root '/dev/md127p1 is labelled root-qkvmzt'
 
 # --- restore-label-swap: Give /dev/md127p6 its label swap-qkvmzt back
-# Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. udev is told, so /dev/disk/by-label has it at once. Swap in use is turned off for the relabel and on again.
+# Why: The old disk's copy is gone, so the label is unambiguous again; the installer and its upgrades find the install by these labels. udev is told, so /dev/disk/by-label has it at once. Swap in use is turned off for the relabel (on again once fstab names the label: activate-swap).
 # WRITES /dev/md127p6
 step restore-label-swap 'Give /dev/md127p6 its label swap-qkvmzt back'
 if sh -c '[ "$(blkid -c /dev/null -o value -s LABEL "$1" 2>/dev/null)" = "$2" ]' sh /dev/md127p6 swap-qkvmzt; then
   skip '/dev/md127p6 is labelled swap-qkvmzt'
 else
-  sh -c 'active=0
-if awk -v d="$(readlink -f "$1")" '\''NR > 1 && $1 == d {f=1} END {exit !f}'\'' /proc/swaps; then swapoff "$1" || exit 1; active=1; fi
-swaplabel -L "$2" "$1"; rc=$?
-if [ "$active" = 1 ]; then swapon "$1" || rc=1; fi
-exit $rc' sh /dev/md127p6 swap-qkvmzt
+  sh -c 'if awk -v d="$(readlink -f "$1")" '\''NR > 1 && $1 == d {f=1} END {exit !f}'\'' /proc/swaps; then swapoff "$1" || exit 1; fi
+swaplabel -L "$2" "$1"' sh /dev/md127p6 swap-qkvmzt
   sh -c 'command -v udevadm >/dev/null 2>&1 || exit 0
 udevadm trigger --action=change --subsystem-match=block --sysname-match="$(basename "$(readlink -f "$1")")" && udevadm settle --timeout=60
 exit 0' sh /dev/md127p6
@@ -607,6 +604,19 @@ else
   sh -c 'cat > "$1.xsraid-new" && mv -f "$1.xsraid-new" "$1"' sh /etc/fstab < "$XS_INPUT"/restore-fstab.1
 fi
 sh -c '[ -f "$1" ] && cat | cmp -s - "$1"' sh /etc/fstab < "$XS_INPUT"/restore-fstab.1 || fail restore-fstab '/etc/fstab has the new content'
+
+# --- activate-swap: Turn swap on /dev/md127p6 on again
+# Why: As the host's boot does: under systemd through the swap unit of the fstab entry (daemon-reload first), so that systemd's view of the swap stays its own and the next shutdown turns it off cleanly; else swapon.
+step activate-swap 'Turn swap on /dev/md127p6 on again'
+if sh -c 'awk -v d="$(readlink -f "$1")" '\''NR > 1 && $1 == d {f=1} END {exit !f}'\'' /proc/swaps' sh /dev/md127p6; then
+  skip '/dev/md127p6 is an active swap area'
+else
+  sh -c 'if [ -d /run/systemd/system ] && command -v systemd-escape >/dev/null 2>&1; then
+  systemctl daemon-reload && systemctl start "$(systemd-escape -p --suffix=swap "$2")" && exit 0
+fi
+swapon "$1"' sh /dev/md127p6 /dev/disk/by-label/swap-qkvmzt
+fi
+sh -c 'awk -v d="$(readlink -f "$1")" '\''NR > 1 && $1 == d {f=1} END {exit !f}'\'' /proc/swaps' sh /dev/md127p6 || fail activate-swap '/dev/md127p6 is an active swap area'
 
 # --- restore-boot-config: Point every boot entry at root-qkvmzt
 # Why: /boot/grub/grub.cfg as the installer writes it for a RAID install: the original label and rd.auto.

@@ -61,7 +61,7 @@ public sealed class HostileLabelTests(SshdFixture sshd)
     {
         var result = WithRootLabel(label).Plan();
         result.IsRefused.ShouldBeFalse(string.Join("; ", result.Refusals));
-        return result.Plan!.Step("restore-root-label").Commands.Single();
+        return result.Plan!.Step("restore-root-label").Commands[0];
     }
 
     /// <summary>The lab sample with the ext3 label of /dev/sda1 (s_volume_name, 16 bytes at superblock offset 120) replaced.</summary>

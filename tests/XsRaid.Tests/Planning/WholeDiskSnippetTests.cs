@@ -63,27 +63,38 @@ public sealed class WholeDiskSnippetTests
     }
 
     [Fact]
-    public void TheSwapRelabelTurnsASwapAreaInUseOffLabelsItAndTurnsItOnAgain()
+    public void TheSwapRelabelTurnsASwapAreaInUseOffAndLabelsItAndTheActivateStepTurnsItOnAgain()
     {
         // the lab's first XCP-ng conversion stopped here: swaplabel on the converted host's active md127p6 said
-        // "failed to write label: Text file busy"; the same on a swap file in use (swapon needs root, as CI runs)
+        // "failed to write label: Text file busy"; the same on a swap file in use (swapon needs root, as CI runs).
+        // Then a swapon right after the relabel, outside systemd, left systemd's swap units hanging at the next
+        // shutdown: the swap comes on again in its own step, once fstab names the label (here without systemd: swapon)
         using var dir = new TempDir();
         var swap = dir.File("swap.img");
         Tool.Run("dd", "if=/dev/zero", $"of={swap}", "bs=1M", "count=16", "status=none");
         Tool.Run("chmod", "0600", swap);
         Tool.Run("mkswap", "-L", "xsraid-tmp", swap);
-        var step = Plan.Step("restore-label-swap");
+        var relabel = Plan.Step("restore-label-swap");
+        var activate = Plan.Step("activate-swap");
         string[] Bind(IEnumerable<string> argv) => [.. argv.Select(a => a == "/dev/md127p6" ? swap : a)];
 
-        Run(Bind(step.Verify!.Command.Argv)).ExitCode.ShouldBe(1, "still the temporary label");
+        var ids = Plan.Steps.Select(s => s.Id).ToList();
+        ids.IndexOf("activate-swap").ShouldBeGreaterThan(ids.IndexOf("restore-fstab"), "on again only once fstab names the label");
+        Run(Bind(relabel.Verify!.Command.Argv)).ExitCode.ShouldBe(1, "still the temporary label");
         Tool.Run("swapon", swap);
         try
         {
             Tool.Run("swaplabel", ["-L", "swap-qkvmzt", swap], check: false).Stderr.ShouldContain("busy", customMessage: "what the plain swaplabel did");
-            var relabel = Run(Bind(step.Commands[0].Argv));
-            relabel.ExitCode.ShouldBe(0, relabel.Stderr);
-            File.ReadAllText("/proc/swaps").ShouldContain(swap, customMessage: "in use again afterwards");
-            Run(Bind(step.Verify!.Command.Argv)).ExitCode.ShouldBe(0, "labelled swap-qkvmzt");
+            Run(Bind(activate.DoneWhen!.Command.Argv)).ExitCode.ShouldBe(0, "on before");
+            var done = Run(Bind(relabel.Commands[0].Argv));
+            done.ExitCode.ShouldBe(0, done.Stderr);
+            Run(Bind(relabel.Verify!.Command.Argv)).ExitCode.ShouldBe(0, "labelled swap-qkvmzt");
+            File.ReadAllText("/proc/swaps").ShouldNotContain(swap, customMessage: "off after the relabel");
+            Run(Bind(activate.DoneWhen!.Command.Argv)).ExitCode.ShouldBe(1, "so activate-swap is not done");
+            var on = Run(Bind(activate.Commands[0].Argv));
+            on.ExitCode.ShouldBe(0, on.Stderr);
+            File.ReadAllText("/proc/swaps").ShouldContain(swap, customMessage: "in use again after activate-swap");
+            Run(Bind(activate.Verify!.Command.Argv)).ExitCode.ShouldBe(0);
         }
         finally
         {
@@ -91,9 +102,9 @@ public sealed class WholeDiskSnippetTests
         }
 
         Tool.Run("swaplabel", "-L", "xsraid-tmp", swap);
-        Run(Bind(step.Commands[0].Argv)).ExitCode.ShouldBe(0, "a swap area not in use is only labelled");
+        Run(Bind(relabel.Commands[0].Argv)).ExitCode.ShouldBe(0, "a swap area not in use is only labelled");
         File.ReadAllText("/proc/swaps").ShouldNotContain(swap, customMessage: "and stays off");
-        Run(Bind(step.Verify!.Command.Argv)).ExitCode.ShouldBe(0);
+        Run(Bind(relabel.Verify!.Command.Argv)).ExitCode.ShouldBe(0);
     }
 
     [Fact]
