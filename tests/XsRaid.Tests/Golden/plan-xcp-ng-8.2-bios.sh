@@ -460,7 +460,7 @@ step pv-move-storage 'Move VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36 fr
 if sh -c 'lvs -a --noheadings -o lv_attr "$1" 2>/dev/null | grep -q '\''^ *p'\'' && exit 1; r=$(pvs --noheadings -o vg_name,pv_pe_alloc_count --separator '\''|'\'' "$2" 2>/dev/null) || exit 0; r=$(echo "$r" | tr -d '\'' '\''); [ "${r%%|*}" != "$1" ] || [ "${r##*|}" = 0 ]' sh VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36 /dev/sda3; then
   skip 'nothing of VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36 is left on /dev/sda3 and no pvmove is in progress'
 else
-  sh -c 'if lvs -a --noheadings -o lv_attr "$1" 2>/dev/null | grep -q '\''^ *p'\''; then pvmove -i 60; else pvmove -i 60 "$2" "$3"; fi' sh VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36 /dev/sda3 /dev/md127p3
+  sh -c 'if lvs -a --noheadings -o lv_attr "$1" 2>/dev/null | grep -q '\''^ *p'\''; then pvmove -i 10; else pvmove -i 10 "$2" "$3"; fi' sh VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36 /dev/sda3 /dev/md127p3
 fi
 sh -c 'lvs -a --noheadings -o lv_attr "$1" 2>/dev/null | grep -q '\''^ *p'\'' && exit 1; r=$(pvs --noheadings -o vg_name,pv_pe_alloc_count --separator '\''|'\'' "$2" 2>/dev/null) || exit 0; r=$(echo "$r" | tr -d '\'' '\''); [ "${r%%|*}" != "$1" ] || [ "${r##*|}" = 0 ]' sh VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36 /dev/sda3 || fail pv-move-storage 'nothing of VG_XenStorage-3c8f5b2e-1a7d-4e6b-9c04-5d2e8f1a7b36 is left on /dev/sda3 and no pvmove is in progress'
 

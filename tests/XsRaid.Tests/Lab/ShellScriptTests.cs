@@ -93,15 +93,17 @@ public sealed class ShellScriptTests
             File.WriteAllText(Path.Combine(vm, "serial-1.log"), "[ 1.0] labw synced 3\n[ 2.0] labw synced 12\n[ 0.0] Linux version 6.1\nlabw synced 13\n");
             File.WriteAllText(Path.Combine(vm, "serial-2.log"), "labw synced 7\n");
             File.CreateSymbolicLink(Path.Combine(vm, "serial.log"), "serial-1.log");
+            var clone = Directory.CreateDirectory(Path.Combine(vms.FullName, "clone")).FullName;
+            File.WriteAllText(Path.Combine(clone, "serial-1.log"), "a clone whose writer has not written yet\n");
 
             var run = Tool.Run("bash", ["-c", "set -uo pipefail; source \"$1/lib.sh\"; for f in \"$1\"/scenarios/*.sh; do source \"$f\" || exit 1; done; LAB_VMS=$2; "
                 + "FACTS=$(printf 'md=md1 raid1 sda2 [2/1] [U_]\\nmd=md0 raid1 sdb1,sda1 [2/2] [UU]\\nmd=md2 raid1 sda3(F),sdb3 [2/1] [_U]\\n'); "
                 + "echo \"p3=$(md_of_partition 3) p1=$(md_of_partition 1) p4=$(md_of_partition 4)\"; "
                 + "echo \"lost=$(printf 'rec=1\\nrec=2\\nrec=4\\nknown_sha=x\\n' | sr_missing 4) whole=$(printf 'rec=2\\nrec=1\\n' | sr_missing 2)\"; "
-                + "echo \"acked=$(sr_acked vm) since-boot=$(sr_after_last_boot vm)\"", "bash", lab, vms.FullName], check: false);
+                + "echo \"acked=$(sr_acked vm) since-boot=$(sr_after_last_boot vm) clone=$(sr_acked clone) clone-and-source=$(sr_acked clone \"$2\"/clone/serial-*.log \"$2\"/vm/serial-*.log)\"", "bash", lab, vms.FullName], check: false);
 
             run.ExitCode.ShouldBe(0, run.Stderr);
-            run.Stdout.ShouldBe("p3=md2 p1=md0 p4=\nlost=1 whole=0\nacked=13 since-boot=1\n");
+            run.Stdout.ShouldBe("p3=md2 p1=md0 p4=\nlost=1 whole=0\nacked=13 since-boot=1 clone=0 clone-and-source=13\n");
         }
         finally
         {

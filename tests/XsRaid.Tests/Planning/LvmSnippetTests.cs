@@ -78,13 +78,13 @@ public sealed class LvmSnippetTests : IDisposable
         StandIn(bin, "pvmove", $"echo \"$*\" >> {calls}");
 
         Run(LvmSnippets.MoveExtents, bin, _vg, _old.Path, _new.Path).ExitCode.ShouldBe(0);
-        File.ReadAllText(calls).ShouldBe($"-i 60 {_old.Path} {_new.Path}\n");
+        File.ReadAllText(calls).ShouldBe($"-i 10 {_old.Path} {_new.Path}\n");
 
         // the VG's pvmove LV (as `lvs -a -o lv_attr` shows [pvmove0]) is the interrupted move LVM keeps
         StandIn(bin, "lvs", "printf '  -wI-ao----\\n  p-C-aom---\\n'");
         File.Delete(calls);
         Run(LvmSnippets.MoveExtents, bin, _vg, _old.Path, _new.Path).ExitCode.ShouldBe(0);
-        File.ReadAllText(calls).ShouldBe("-i 60\n", "resumed from LVM's checkpoint, never started again or aborted");
+        File.ReadAllText(calls).ShouldBe("-i 10\n", "resumed from LVM's checkpoint, never started again or aborted");
         Run(LvmSnippets.NothingLeftOn, bin, _vg, _old.Path).ExitCode.ShouldNotBe(0, "a move in progress is not done");
     }
 

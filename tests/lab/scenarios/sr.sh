@@ -55,14 +55,15 @@ md_of_partition() {
 
 # sr_data_kept VM [SRC]: stops the writer, then checks that the SR's volume group sits on the storage array (the
 # array over partition 3 in $FACTS) alone, LV known is as sr_data_put wrote it on SRC (VM's disks are SRC's or a
-# clone of them; default VM), and every record the writer saw synced on VM's console is in LV writer.
+# clone of them; default VM), and every record the writer saw synced, on SRC's console or on VM's, is in LV writer
+# (a clone's writer may not have written yet when it is stopped: it first reads the whole LV).
 sr_data_kept() {
   local vm=$1 src=${2:-$1} vg out md acked missing pvs
   vg=$(sr_vg "$vm") || { fail "no SR volume group known for $vm"; return 1; }
   md=$(md_of_partition 3)
   out=$(vssh "$vm" "VG=$vg sh -s" < "$LAB_DIR/guest/sr-records.sh") || { fail "the SR's data not read in $vm"; return 1; }
   printf '%s\n' "$out" > "$SCN_DIR/sr-records.txt"
-  acked=$(sr_acked "$vm")
+  acked=$(sr_acked "$vm" "$LAB_VMS/$vm"/serial-*.log "$LAB_VMS/$src"/serial-*.log)
   pvs=$(sed -n 's/^pv=//p' <<< "$out" | paste -sd ' ' -)
   check "the SR's volume group on the storage array /dev/${md:-?} alone (pvs: ${pvs:-none})" [ "$pvs" = "/dev/${md:-?}" ]
   check "LV known as written (sha256)" [ "$(sed -n 's/^known_sha=//p' <<< "$out")" = "$(cat "$(sr_known_file "$src")")" ]
