@@ -40,6 +40,7 @@ public static class Tool
         ["bash"] = "bash",
         ["truncate"] = "coreutils",
         ["dd"] = "coreutils",
+        ["od"] = "coreutils",
         ["sfdisk"] = "fdisk",
         ["sh"] = "dash",
         ["mount"] = "mount",

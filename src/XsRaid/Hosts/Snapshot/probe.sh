@@ -65,11 +65,13 @@ emit_cmd() {
   section_end
 }
 
-# dd + od of COUNT 512-byte sectors from SKIP; od -An -v -tx1 exists everywhere.
+# dd + od of COUNT 512-byte sectors from SKIP; od -Ad -tx1 exists everywhere (coreutils 5.97 too). Without -v od
+# writes a run of equal lines as one "*" line: a disk's mostly-zero first MiB is a few KiB of dump, not 3 MiB
+# (under QEMU's TCG the -v dump of one MiB took 6 s; HexLines reads both forms).
 emit_hex() {
   dev=$1 label=$2 what=$3 skip=$4 count=$5
   echo "@@hex $label $what $((skip * 512)) $((count * 512))"
-  dd if="$dev" bs=512 skip="$skip" count="$count" 2>/dev/null | od -An -v -tx1 | sed 's/^/|/'
+  dd if="$dev" bs=512 skip="$skip" count="$count" 2>/dev/null | od -Ad -tx1 | sed 's/^/|/'
   section_end
 }
 
