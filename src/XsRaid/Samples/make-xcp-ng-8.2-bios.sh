@@ -34,7 +34,8 @@ trap cleanup EXIT
 # The installer's sector layout on a 512-byte disk (xcp-ng-xenserver-7plus.md 1.1): logs 4 GiB, backup 18 GiB,
 # root 18 GiB, boot 512 MiB, swap 1 GiB, then the SR to the last usable sector.
 p5=2048:8388608; p2=8390656:37748736; p1=46139392:37748736; pboot=83888128:1048576; p6=84936704:2097152
-p3=87033856:$(( total - 34 - 87033856 ))
+# p3 ends on the last usable sector (total - 34: the backup GPT takes the last 33), as sgdisk --new=3:START:0 makes it
+p3=87033856:$(( total - 33 - 87033856 ))
 start() { echo "${1%%:*}"; }
 count() { echo "${1##*:}"; }
 end() { echo $(( ${1%%:*} + ${1##*:} - 1 )); }
@@ -96,27 +97,8 @@ build() {
 # and one VDI (VHD-<vdi uuid>). LVM runs with its own configuration (only this loop device, no activation: the
 # build machine may have no device-mapper), on a hostname set to the host's.
 make_sr() {
-  local conf=$work/lvm
   loop=$(losetup -f --show -o $(( $(start "$p3") * 512 )) --sizelimit $(( $(count "$p3") * 512 )) "$1")
-  mkdir -p "$conf"
-  cat > "$conf/lvm.conf" <<CONF
-devices { scan = [ "/dev" ] filter = [ "a|^$loop\$|", "r|.*|" ] obtain_device_list_from_udev = 0 external_device_info_source = "none" }
-global { use_lvmlockd = 0 activation = 0 }
-activation { udev_sync = 0 udev_rules = 0 monitoring = 0 }
-backup { backup = 0 archive = 0 }
-CONF
-  # shellcheck disable=SC2016 # the inner script takes its values as arguments
-  LVM_SYSTEM_DIR=$conf LVM_SUPPRESS_FD_WARNINGS=1 unshare --uts sh -c '
-    hostname xcp-ng-82
-    pvcreate -ff -y --uuid "$2" --norestorefile --metadatasize 10M "$1"
-    vgcreate --metadatasize 10M "VG_XenStorage-$3" "$1"
-    lvcreate -an -Zn -L 4M -n MGT "VG_XenStorage-$3"
-    lvcreate -an -Zn -L 8204M -n VHD-7e2b9d41-5c3a-4f86-b1e7-2d9a6c4f8e03 "VG_XenStorage-$3"
-    pvs --noheadings --units b --nosuffix --separator "|" -o pv_name,vg_name,pv_size,pv_uuid,pv_attr > "$4/pvs"
-    vgs --noheadings --units b --nosuffix --separator "|" -o vg_name,vg_uuid,vg_size,vg_free,pv_count,lv_count > "$4/vgs"
-    pvs --noheadings --units b --nosuffix --separator "|" -o pv_name,vg_name,vg_extent_size,pv_pe_count,pv_pe_alloc_count,pe_start,pv_mda_size,pv_mda_free > "$4/pvs-extents"
-    lvs -a --noheadings --separator "|" -o vg_name,lv_name,lv_attr,copy_percent,devices > "$4/lvs"
-  ' sh "$loop" "$pv_uuid" "$sr_uuid" "$work" >/dev/null 2>"$work/lvm.log" || { cat "$work/lvm.log" >&2; exit 1; }
+  lvm_vg "$loop" xcp-ng-82 "$pv_uuid" "VG_XenStorage-$sr_uuid" "$work" MGT:4M VHD-7e2b9d41-5c3a-4f86-b1e7-2d9a6c4f8e03:8204M
   losetup -d "$loop"
   loop=""
 }
@@ -186,10 +168,7 @@ write_commands() {
   local c=$out/commands
   printf 'exit=0\n' > "$c/mdadm-detail-scan.txt"
   if [ "$1" = yes ]; then
-    local f
-    for f in pvs vgs pvs-extents lvs; do
-      { echo exit=0; sed "s|/dev/loop[0-9]*|/dev/sda3|g" "$work/$f"; } > "$c/$f.txt"
-    done
+    lvm_captures "$out" /dev/sda3 "$work"
     cp "$here/xcp-ng-8.2-bios.commands/xe-sr-list.txt" "$here/xcp-ng-8.2-bios.commands/xe-pbd-list.txt" "$c/"
   else
     printf 'exit=0\n' > "$c/pvs.txt"

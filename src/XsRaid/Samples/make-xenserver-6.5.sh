@@ -31,7 +31,7 @@ rm -rf "$out"
 mkdir -p "$out/disks/sda" "$out/disks/sdb" "$out/files/proc/sys/dev/raid" "$out/files/etc" "$out/files/boot" "$out/commands"
 total=$((size / 512))
 p2start=$((start1 + sectors1)); p2size=$sectors1
-p3start=$((p2start + p2size)); p3size=$((total - 34 - p3start))
+p3start=$((p2start + p2size)); p3size=$((total - 33 - p3start))  # to the last usable sector (total - 34), as sgdisk makes p3
 
 capture_disk sda "$img" "$total" "$start1:$sectors1" "$p2start:$p2size" "$p3start:$p3size"
 capture_disk sdb "" "$total"

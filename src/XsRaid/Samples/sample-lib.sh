@@ -51,3 +51,47 @@ copy_tree() {
     cp "$1/$f" "$2/${f#./}"
   done
 }
+
+# lvm_vg DEVICE HOSTNAME PV_UUID VG OUTDIR LV:SIZE...: DEVICE (a loop device) made a PV of VG holding the LVs
+# (inactive, not zeroed), as the SR drivers make them (lvutil.createVG: pvcreate/vgcreate --metadatasize 10M, 4 MiB
+# extents), on a hostname set to the host's (LVM writes it into its metadata); then LVM's own pvs, vgs,
+# pvs-extents and lvs output, as probe.sh asks for them, in OUTDIR/{pvs,vgs,pvs-extents,lvs}. LVM runs with its
+# own configuration: only DEVICE, no activation (the build machine may have no device-mapper), no backups.
+lvm_vg() {
+  local dev=$1 host=$2 pv_uuid=$3 vg=$4 outdir=$5 conf
+  shift 5
+  conf=$(mktemp -d)
+  cat > "$conf/lvm.conf" <<CONF
+devices { scan = [ "/dev" ] filter = [ "a|^$dev\$|", "r|.*|" ] obtain_device_list_from_udev = 0 external_device_info_source = "none" }
+global { use_lvmlockd = 0 activation = 0 }
+activation { udev_sync = 0 udev_rules = 0 monitoring = 0 }
+backup { backup = 0 archive = 0 }
+CONF
+  # shellcheck disable=SC2016 # the inner script takes its values as arguments
+  if ! LVM_SYSTEM_DIR=$conf LVM_SUPPRESS_FD_WARNINGS=1 unshare --uts sh -c '
+    hostname "$1"
+    pvcreate -ff -y --uuid "$3" --norestorefile --metadatasize 10M "$2"
+    vgcreate --metadatasize 10M "$4" "$2"
+    vg=$4 outdir=$5
+    shift 5
+    for lv in "$@"; do lvcreate -an -Zn -L "${lv#*:}" -n "${lv%%:*}" "$vg"; done
+    pvs --noheadings --units b --nosuffix --separator "|" -o pv_name,vg_name,pv_size,pv_uuid,pv_attr > "$outdir/pvs"
+    vgs --noheadings --units b --nosuffix --separator "|" -o vg_name,vg_uuid,vg_size,vg_free,pv_count,lv_count > "$outdir/vgs"
+    pvs --noheadings --units b --nosuffix --separator "|" -o pv_name,vg_name,vg_extent_size,pv_pe_count,pv_pe_alloc_count,pe_start,pv_mda_size,pv_mda_free > "$outdir/pvs-extents"
+    lvs -a --noheadings --separator "|" -o vg_name,lv_name,lv_attr,copy_percent,devices > "$outdir/lvs"
+  ' sh "$host" "$dev" "$pv_uuid" "$vg" "$outdir" "$@" >/dev/null 2>"$conf/lvm.log"; then
+    cat "$conf/lvm.log" >&2
+    rm -rf "$conf"
+    return 1
+  fi
+  rm -rf "$conf"
+}
+
+# lvm_captures OUTDIR DEVICE WORKDIR: the probe's LVM captures (commands/*.txt) from lvm_vg's output in WORKDIR, the
+# loop device's name replaced by the host's DEVICE.
+lvm_captures() {
+  local f
+  for f in pvs vgs pvs-extents lvs; do
+    { echo exit=0; sed "s|/dev/loop[0-9]*|$2|g" "$3/$f"; } > "$1/commands/$f.txt"
+  done
+}
