@@ -1,6 +1,7 @@
 using XsRaid.Devices;
 using XsRaid.Formats;
 using XsRaid.Formats.Ext;
+using XsRaid.Formats.Fat;
 using XsRaid.Formats.Lvm;
 using XsRaid.Formats.Md;
 using XsRaid.Formats.Swap;
@@ -9,7 +10,7 @@ namespace XsRaid.Inspection;
 
 /// <summary>
 /// Says what a partition or whole device holds, choosing as blkid does when several signatures are present:
-/// RAID-like members first (md, then LVM PV), then swap, then filesystems. An md 0.90/1.0 member keeps its data at
+/// RAID-like members first (md, then LVM PV), then swap, then filesystems (ext, then FAT). An md 0.90/1.0 member keeps its data at
 /// the device start, so it also shows the array's filesystem: that is reported as <see cref="ContentReport.Inner"/>.
 /// </summary>
 public static class ContentProber
@@ -60,6 +61,13 @@ public static class ContentProber
         }
 
         Note(ext.Error, findings);
+        var fat = FatBootSectorReader.Read(device);
+        if (fat.IsOk)
+        {
+            return FromFat(fat.Value);
+        }
+
+        Note(fat.Error, findings);
         return null;
     }
 
@@ -126,6 +134,14 @@ public static class ContentProber
         Label = string.IsNullOrEmpty(swap.Label) ? null : swap.Label,
         Uuid = swap.UuidText,
         BlockSize = swap.PageSize,
+    };
+
+    private static ContentReport FromFat(FatBootSector fat) => new(ContentType.Vfat)
+    {
+        Label = string.IsNullOrEmpty(fat.Label) ? null : fat.Label,
+        Uuid = fat.UuidText,
+        BlockSize = fat.BytesPerSector * fat.SectorsPerCluster,
+        Features = [fat.Kind],
     };
 
     private static ContentReport FromExt(ExtSuperblock ext) => new(ext.Kind)

@@ -7,6 +7,7 @@ public static class ContentType
     public const string Ext3 = "ext3";
     public const string Ext4 = "ext4";
     public const string Swap = "swap";
+    public const string Vfat = "vfat";
     public const string LvmPv = "lvm2-pv";
     public const string MdMember = "md-member";
     public const string Unknown = "unknown";

@@ -18,6 +18,7 @@ public static class Tool
         ["dumpe2fs"] = "e2fsprogs",
         ["tune2fs"] = "e2fsprogs",
         ["mkswap"] = "util-linux",
+        ["mkfs.vfat"] = "dosfstools",
         ["blkid"] = "util-linux",
         ["losetup"] = "mount",
         ["wipefs"] = "util-linux",
