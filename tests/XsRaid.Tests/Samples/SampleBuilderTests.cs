@@ -65,6 +65,23 @@ public sealed class SampleBuilderTests
                 lvmMetadataRegion, "tools.txt"], ignoreOrder: true);
     }
 
+    /// <summary>The UEFI sample: only LVM's metadata (fresh UUIDs, time, kernel name) may differ between runs.</summary>
+    [Fact]
+    public void XcpNg83UefiSampleIsWhatItsBuilderMakes()
+    {
+        RequireRoot("make-xcp-ng-8.3-uefi.sh attaches a loop device (LVM)");
+        using var temp = new TempDir();
+        var built = Path.Combine(temp.Path, "xcp-ng-8.3-uefi");
+
+        Build("make-xcp-ng-8.3-uefi.sh", built);
+
+        var committed = Path.Combine(SamplesDir(), "xcp-ng-8.3-uefi");
+        var lvmMetadataRegion = $"disks/nvme0n1/bytes-{87033856L * 512}.bin.gz";
+        Differences(built, committed).ShouldBeSubsetOf(["commands/vgs.txt", "commands/pvs-extents.txt", lvmMetadataRegion]);
+        VgsWithoutUuid(built).ShouldBe(VgsWithoutUuid(committed));
+        WithoutLastColumn(built, "pvs-extents.txt").ShouldBe(WithoutLastColumn(committed, "pvs-extents.txt"));
+    }
+
     private static string WithoutLastColumn(string sample, string command) =>
         string.Join('\n', File.ReadAllLines(Path.Combine(sample, "commands", command)).Select(l => l.Contains('|', StringComparison.Ordinal) ? l[..l.LastIndexOf('|')] : l));
 

@@ -11,7 +11,7 @@ namespace XsRaid.Hosts.Snapshot;
 /// </summary>
 public static class SnapshotSources
 {
-    public static readonly string[] SampleNames = ["xenserver-6.5", "lab-debian", "xcp-ng-8.2-bios", "xcp-ng-8.2-bios-nosr", "xenserver-6.5-sr"];
+    public static readonly string[] SampleNames = ["xenserver-6.5", "lab-debian", "xcp-ng-8.2-bios", "xcp-ng-8.2-bios-nosr", "xenserver-6.5-sr", "xcp-ng-8.3-uefi"];
 
     public static async Task<ReadResult<HostSnapshot>> FromHostAsync(IHost host, CancellationToken ct = default) =>
         RequireDisks(host.Name, await HostProbe.TakeAsync(host, ct).ConfigureAwait(false));
