@@ -102,14 +102,7 @@ nvme_sys_txt "$blank" S4EVNX0R812399M 0025385891b12399
   for id in "$blank_id" "$blank_eui"; do echo "$id=../../$blank"; done
 } | LC_ALL=C sort > "$out/by-id.txt"
 printf 'date=2024-11-05T16:40:02Z\nfirmware=uefi\nhostname=xcp-ng-83\nuid=0\nuname=4.19.0+1 x86_64\n' > "$out/meta.txt"
-printf '%s\n' awk=/usr/bin/awk blkid=/usr/sbin/blkid blockdev=/usr/sbin/blockdev chroot=/usr/sbin/chroot \
-  cmp=/usr/bin/cmp cp=/usr/bin/cp dd=/usr/bin/dd dracut=/usr/bin/dracut e2label=/usr/sbin/e2label \
-  efibootmgr=/usr/sbin/efibootmgr grub-install=/usr/sbin/grub-install lvs=/usr/sbin/lvs mdadm=/usr/sbin/mdadm \
-  mkfs.ext3=/usr/sbin/mkfs.ext3 mkfs.ext4=/usr/sbin/mkfs.ext4 mkinitrd=/usr/bin/mkinitrd mkswap=/usr/sbin/mkswap partprobe=/usr/sbin/partprobe \
-  pvcreate=/usr/sbin/pvcreate pvmove=/usr/sbin/pvmove pvremove=/usr/sbin/pvremove pvs=/usr/sbin/pvs rsync=/usr/bin/rsync sfdisk=/usr/sbin/sfdisk sgdisk=/usr/sbin/sgdisk \
-  sh=/usr/bin/sh stat=/usr/bin/stat swaplabel=/usr/sbin/swaplabel swapoff=/usr/sbin/swapoff swapon=/usr/sbin/swapon \
-  tune2fs=/usr/sbin/tune2fs vgcreate=/usr/sbin/vgcreate vgextend=/usr/sbin/vgextend vgreduce=/usr/sbin/vgreduce vgs=/usr/sbin/vgs \
-  wipefs=/usr/sbin/wipefs xe=/opt/xensource/bin/xe > "$out/tools.txt"
+xcpng_tools_txt
 
 # files: the facts' inventory, fstab and the ESP's grub.cfg; what the running dom0 shows (dracut mounts / by its
 # kernel name; /var/log, the ESP and swap from fstab's labels); the release files 8.3.0 writes.

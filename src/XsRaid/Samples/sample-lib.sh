@@ -95,3 +95,15 @@ lvm_captures() {
     { echo exit=0; sed "s|/dev/loop[0-9]*|$2|g" "$3/$f"; } > "$1/commands/$f.txt"
   done
 }
+
+# xcpng_tools_txt: tools.txt of an XCP-ng 8.x dom0 (usr-merged CentOS 7 paths; rsync assumed present).
+xcpng_tools_txt() {
+  printf '%s\n' awk=/usr/bin/awk blkid=/usr/sbin/blkid blockdev=/usr/sbin/blockdev chroot=/usr/sbin/chroot \
+    cmp=/usr/bin/cmp cp=/usr/bin/cp dd=/usr/bin/dd dracut=/usr/bin/dracut e2label=/usr/sbin/e2label \
+    efibootmgr=/usr/sbin/efibootmgr grub-install=/usr/sbin/grub-install lvs=/usr/sbin/lvs mdadm=/usr/sbin/mdadm \
+    mkfs.ext3=/usr/sbin/mkfs.ext3 mkfs.ext4=/usr/sbin/mkfs.ext4 mkinitrd=/usr/bin/mkinitrd mkswap=/usr/sbin/mkswap partprobe=/usr/sbin/partprobe \
+    pvcreate=/usr/sbin/pvcreate pvmove=/usr/sbin/pvmove pvremove=/usr/sbin/pvremove pvs=/usr/sbin/pvs rsync=/usr/bin/rsync sfdisk=/usr/sbin/sfdisk sgdisk=/usr/sbin/sgdisk \
+    sh=/usr/bin/sh stat=/usr/bin/stat swaplabel=/usr/sbin/swaplabel swapoff=/usr/sbin/swapoff swapon=/usr/sbin/swapon \
+    tune2fs=/usr/sbin/tune2fs vgcreate=/usr/sbin/vgcreate vgextend=/usr/sbin/vgextend vgreduce=/usr/sbin/vgreduce vgs=/usr/sbin/vgs \
+    wipefs=/usr/sbin/wipefs xe=/opt/xensource/bin/xe > "$out/tools.txt"
+}
