@@ -24,8 +24,9 @@ public static class ProfileResolver
         var firmware = facts.Uefi ? Firmware.Uefi : Firmware.Bios;
         if (firmware == Firmware.Uefi)
         {
-            refusals.Add(new Refusal(RuleIds.UefiNotSupported, $"the host booted through UEFI; xsraid mirrors BIOS ({Names(os)}) boots only.",
-                "Boot the host in legacy BIOS mode, or convert it by hand."));
+            // The BIOS bootloaders' configs are beside the point on a UEFI host: this is the one refusal.
+            return (null, [new Refusal(RuleIds.UefiNotSupported, $"the host booted through UEFI{BootedEntry(facts)}; xsraid mirrors BIOS ({Names(os)}) boots only.",
+                "Boot the host in legacy BIOS mode, or convert it by hand.")]);
         }
 
         var boot = os.Bootloaders.FirstOrDefault(b => b.IsOn(facts.Snapshot));
@@ -47,6 +48,13 @@ public static class ProfileResolver
         facts.Root?.DiskName is { } disk && facts.Disk(disk)?.Report?.PartitionTable.Partitions is { } partitions
             ? os.Layouts.FirstOrDefault(l => l.Fits(partitions.Select(p => (p.Number, p.TypeCode)))) ?? os.Layout
             : os.Layout;
+
+    /// <summary>" (the firmware's entry Boot0003 "XCP-ng": \EFI\xenserver\grubx64.efi on partition 4, GUID ...)", or "" when efibootmgr was not captured.</summary>
+    private static string BootedEntry(HostFacts facts) =>
+        facts.EfiBoot?.Current is { } entry
+            ? $" (the firmware's entry Boot{entry.Id} \"{entry.Label}\": {entry.LoaderPath ?? "no loader file"}"
+              + (entry.Partition is { } p ? $" on partition {p.Number}, GUID {p.PartitionGuid})" : ")")
+            : "";
 
     private static string Names(IOsFamily os) => string.Join(", ", os.Bootloaders.Select(b => b.Name).Distinct());
 }

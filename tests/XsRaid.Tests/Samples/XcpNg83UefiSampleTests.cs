@@ -74,14 +74,16 @@ public sealed class XcpNg83UefiSampleTests
     }
 
     [Fact]
-    public void ThePlanIsRefusedBecauseUefiIsNotConvertedYet()
+    public void ThePlanIsRefusedBecauseUefiIsNotConvertedYetNamingTheEntryTheFirmwareBooted()
     {
         var snapshot = SnapshotSources.FromSample(Sample).GetValueOrThrow();
 
         var result = ConvertPlanner.Plan(HostFactsReader.Read(snapshot), new PlanOptions("/dev/nvme1n1", "auto", false, false));
 
         result.IsRefused.ShouldBeTrue();
-        result.Refusals.Select(r => r.Rule).ShouldContain(RuleIds.UefiNotSupported);
+        result.Refusals.Select(r => r.Rule).ShouldBe([RuleIds.UefiNotSupported]);
+        result.Refusals[0].Message.ShouldContain(
+            "the firmware's entry Boot0003 \"XCP-ng\": \\EFI\\xenserver\\grubx64.efi on partition 4, GUID 5d1e8a2c-7b34-4f09-9c6e-13a0b7e4f2d8");
     }
 
     private static DiskReport SystemDisk()
