@@ -23,10 +23,12 @@ public static class HexLines
     {
         foreach (var row in rows)
         {
-            if (!AppendBytes(row, 0, maxLength, output, out _))
+            if (ParseBytes(row, 0) is not { } bytes)
             {
                 return null;
             }
+
+            Append(output, bytes, maxLength);
         }
 
         return [.. output];
@@ -66,7 +68,7 @@ public static class HexLines
 
                 for (var at = position; at < offset && output.Count < maxLength; at += previous.Length)
                 {
-                    output.AddRange(previous.AsSpan(0, (int)Math.Min(previous.Length, maxLength - output.Count)));
+                    Append(output, previous, maxLength);
                 }
 
                 position = offset;
@@ -77,42 +79,43 @@ public static class HexLines
                 return null;
             }
 
-            if (!AppendBytes(row, 1, maxLength, output, out var count))
+            if (ParseBytes(row, 1) is not { } bytes)
             {
                 return null;
             }
 
-            if (count > 0)
+            Append(output, bytes, maxLength);
+            if (bytes.Length > 0)
             {
-                previous = row[1..].Select(t => Convert.ToByte(t, 16)).ToArray();
-                position += count;
+                previous = bytes;
+                position += bytes.Length;
             }
         }
 
         return repeating ? null : [.. output];
     }
 
-    private static bool AppendBytes(string[] tokens, int from, long maxLength, List<byte> output, out int count)
+    /// <summary>The tokens from <paramref name="from"/> on as bytes, or null when one is not a two-digit hex byte.</summary>
+    private static byte[]? ParseBytes(string[] tokens, int from)
     {
-        count = 0;
+        var bytes = new byte[tokens.Length - from];
         for (var i = from; i < tokens.Length; i++)
         {
             var token = tokens[i];
             if (token.Length != 2 || !IsHex(token[0]) || !IsHex(token[1]))
             {
-                return false;
+                return null;
             }
 
-            if (output.Count < maxLength)
-            {
-                output.Add(Convert.ToByte(token, 16));
-            }
-
-            count++;
+            bytes[i - from] = Convert.ToByte(token, 16);
         }
 
-        return true;
+        return bytes;
     }
+
+    /// <summary>Appends as much of <paramref name="bytes"/> as fits under <paramref name="maxLength"/>.</summary>
+    private static void Append(List<byte> output, byte[] bytes, long maxLength) =>
+        output.AddRange(bytes.AsSpan(0, (int)Math.Min(bytes.Length, Math.Max(0, maxLength - output.Count))));
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 }
