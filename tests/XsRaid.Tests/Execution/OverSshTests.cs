@@ -31,9 +31,11 @@ public sealed class OverSshTests(SshdFixture sshd, ITestOutputHelper output)
         ran.Count.ShouldBe(20);
         ran.ShouldAllBe(f => f.Outcome.Result == StepResult.Done);
         // a step here is three SSH round trips: the done-check (with the "started" line), `touch` (microseconds of work),
-        // the verification (with the "done" line); on this shared 2-core machine one round trip takes 50-150 ms
-        TimeSpan.FromMilliseconds(ran.Average(f => f.Outcome.Duration.TotalMilliseconds)).ShouldBeLessThan(TimeSpan.FromSeconds(1));
-        ran.Max(f => f.Outcome.Duration).ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        // the verification (with the "done" line); on this shared 2-core machine one round trip takes 50-150 ms, several
+        // times that while CI builds the lab's image beside the tests. The bounds catch a step that waits on a poll
+        // interval or opens a connection of its own (seconds each), not a slow machine.
+        TimeSpan.FromMilliseconds(ran.Average(f => f.Outcome.Duration.TotalMilliseconds)).ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        ran.Max(f => f.Outcome.Duration).ShouldBeLessThan(TimeSpan.FromSeconds(5));
         output.WriteLine($"per step over SSH: mean {ran.Average(f => f.Outcome.Duration.TotalMilliseconds):0} ms, max {ran.Max(f => f.Outcome.Duration.TotalMilliseconds):0} ms");
         again.Of<StepFinished>().Where(f => f.Outcome.Step.Id.StartsWith("step-", StringComparison.Ordinal)).ShouldAllBe(f => f.Outcome.Result == StepResult.AlreadyDone);
         Directory.GetFiles(dir.Path, "s*").Length.ShouldBe(20);
