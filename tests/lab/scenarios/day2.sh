@@ -97,13 +97,13 @@ PROGRAM
     echo "$max" > /proc/sys/dev/raid/speed_limit_max && echo "$min" > /proc/sys/dev/raid/speed_limit_min &&
     { mdadm --wait /dev/md1; grep -A1 "^md1 " /proc/mdstat | grep -q "\[UU\]"; }' || return 1
 
-  # what upgrades break: the new disk's boot code zeroed, mdadm.conf's ARRAY lines deleted, the initrd rebuilt
-  # without initramfs-tools' mdadm hook
+  # what upgrades break: the new disk's boot code zeroed, mdadm.conf's ARRAY lines deleted, the initrd made again
+  # without what initramfs-tools' mdadm hook puts in it (unpacked, those files taken out, packed: the same initrd
+  # as a rebuild with the hook gone, in 30 s instead of update-initramfs' 2.5 min under TCG)
   # shellcheck disable=SC2029 # meant to expand here
-  must "the new disk's boot code zeroed, mdadm.conf's ARRAY lines deleted, the initrd made without mdadm" vssh "$vm" \
-    "dd if=/dev/zero of=$b bs=440 count=1 conv=notrunc,fsync 2>/dev/null && sed -i '/^ARRAY/d' /etc/mdadm/mdadm.conf &&
-     mv /usr/share/initramfs-tools/hooks/mdadm /root/lab-mdadm-hook && update-initramfs -u -k \"\$(uname -r)\" >/dev/null 2>&1;
-     rc=\$?; mv /root/lab-mdadm-hook /usr/share/initramfs-tools/hooks/mdadm && [ \$rc -eq 0 ]" || return 1
+  must "the new disk's boot code zeroed, mdadm.conf's ARRAY lines deleted" vssh "$vm" \
+    "dd if=/dev/zero of=$b bs=440 count=1 conv=notrunc,fsync 2>/dev/null && sed -i '/^ARRAY/d' /etc/mdadm/mdadm.conf" || return 1
+  must "the initrd made without mdadm's hook" vssh "$vm" "$(initrd_without_mdadm_hook)" || return 1
   day2_check "$vm" 2 CRITICAL "the host whose new disk lost its boot code"
   check "that check names each damage (no boot code on ${b}, mdadm.conf, the initrd)" \
     damage_named "$SCN_DIR/check-$DAY2_CHECKS.txt" "$b"
@@ -150,4 +150,19 @@ healthy_heal() {
 guest_mbr() {
   # shellcheck disable=SC2029 # meant to expand here
   vssh "$1" "dd if=$2 bs=440 count=1 2>/dev/null | sha256sum | cut -c1-64"
+}
+
+# initrd_without_mdadm_hook: a guest script that unpacks the running kernel's initrd, takes out what
+# initramfs-tools' mdadm hook adds (mdadm, mdmon, /etc/mdadm, mdadm's modprobe options, md's udev rules, its
+# local-block and local-bottom scripts and their ORDER lines) and packs it again (newc cpio, zstd); it fails if
+# any of those is still listed.
+initrd_without_mdadm_hook() {
+  # shellcheck disable=SC2016 # expanded in the guest
+  echo 'set -e; k=$(uname -r); i=/boot/initrd.img-$k; d=$(mktemp -d); unmkinitramfs "$i" "$d"; cd "$d";
+    [ -f init ] || { echo "the initrd has more than one archive: not handled" >&2; exit 1; };
+    rm -rf usr/sbin/mdadm usr/sbin/mdmon etc/mdadm etc/modprobe.d/mdadm.conf usr/lib/udev/rules.d/6[34]-md-raid-*.rules \
+      scripts/local-block/mdadm scripts/local-bottom/mdadm;
+    sed -i "/\/mdadm /d" scripts/*/ORDER;
+    find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | zstd -q -1 > "$i.lab"; mv "$i.lab" "$i"; cd /; rm -rf "$d";
+    ! lsinitramfs "$i" | grep -E "sbin/md(adm|mon)$|etc/mdadm|md-raid|/mdadm$"'
 }
