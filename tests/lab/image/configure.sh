@@ -16,9 +16,10 @@ for hook in /etc/kernel/postinst.d/*extlinux* /etc/kernel/postrm.d/*extlinux*; d
   [ -e "$hook" ] && rm -f "$hook"
 done
 
-# A smaller root: the live copy and its final pass are most of a conversion's time under TCG, and they go by
-# bytes and files. No modules for hardware a QEMU lab VM never has (GPU, media, radio, sound, InfiniBand, ...),
-# no documentation, man pages or translations: 754 MiB used became about 500 MiB.
+# A smaller root: no modules for hardware a QEMU lab VM never has (GPU, media, radio, sound, InfiniBand, ...),
+# no documentation, man pages or translations: 754 MiB used became about 500 MiB. Measured under TCG: the final
+# copy pass 17 s -> 10 s and the reboot's downtime 103 s -> 51 s; the live copy hardly changed (rsync -aHAXx is
+# not bound by bytes there).
 k=/usr/lib/modules/$LAB_KVER/kernel
 for d in sound drivers/gpu drivers/media drivers/net/wireless drivers/infiniband drivers/iio drivers/staging \
   drivers/comedi drivers/isdn drivers/bluetooth drivers/thunderbolt drivers/atm net/wireless net/mac80211 net/bluetooth; do
